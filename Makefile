@@ -1,0 +1,17 @@
+# Two entry points, each doing all set-up on a fresh machine: `make run`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+.PHONY: run test
+run: $(STAMP)
+	$(VENV)/bin/ruydad
+
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest

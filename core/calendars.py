@@ -1,0 +1,128 @@
+"""Pure conversions between the Jalali, Gregorian and Hijri lunar calendars.
+
+Jalali arithmetic is jdatetime's (the 33-year arithmetic rule that matches the
+official calendar for the years news mentions). Hijri lunar dates use the
+Umm al-Qura tables of ``hijridate`` where they exist (1343–1500 AH) and the
+tabular Islamic calendar elsewhere; both can differ from Iran's sighted
+calendar by a day, so callers mark Hijri values approximate.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import hijridate
+import jdatetime
+
+_UMM_AL_QURA_YEARS = range(1343, 1501)
+
+
+def is_jalali_leap(year: int) -> bool:
+    return jdatetime.date(year, 1, 1).isleap()
+
+
+def jalali_month_length(year: int, month: int) -> int:
+    if not 1 <= month <= 12:
+        raise ValueError(f"no Jalali month {month}")
+    if month <= 6:
+        return 31
+    if month <= 11:
+        return 30
+    return 30 if is_jalali_leap(year) else 29
+
+
+def jalali_to_gregorian(year: int, month: int, day: int) -> date:
+    """Raises ValueError for a day that does not exist (1404/12/30)."""
+    if not 1 <= day <= jalali_month_length(year, month):
+        raise ValueError(f"no Jalali day {year}/{month}/{day}")
+    return jdatetime.date(year, month, day).togregorian()
+
+
+def gregorian_to_jalali(day: date) -> tuple[int, int, int]:
+    j = jdatetime.date.fromgregorian(date=day)
+    return j.year, j.month, j.day
+
+
+def jalali_month_interval(year: int, month: int) -> tuple[date, date]:
+    return (jalali_to_gregorian(year, month, 1),
+            jalali_to_gregorian(year, month, jalali_month_length(year, month)))
+
+
+def jalali_year_interval(year: int) -> tuple[date, date]:
+    return jalali_to_gregorian(year, 1, 1), jalali_to_gregorian(year + 1, 1, 1) - timedelta(days=1)
+
+
+def gregorian_month_length(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
+
+
+def gregorian_month_interval(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, gregorian_month_length(year, month))
+
+
+# --- Hijri lunar -----------------------------------------------------------
+
+def _tabular_hijri_to_jdn(year: int, month: int, day: int) -> int:
+    return (day + (59 * (month - 1) + 1) // 2 + 354 * (year - 1)
+            + (3 + 11 * year) // 30 + 1948439)
+
+
+def _tabular_month_length(year: int, month: int) -> int:
+    if month % 2 == 1:
+        return 30
+    if month < 12:
+        return 29
+    return 30 if (14 + 11 * year) % 30 < 11 else 29
+
+
+_JDN_OF_ORDINAL_1 = 1721425  # Julian day number of 0001-01-01 (proleptic Gregorian)
+
+
+def hijri_month_length(year: int, month: int) -> int:
+    if not 1 <= month <= 12:
+        raise ValueError(f"no Hijri month {month}")
+    if year in _UMM_AL_QURA_YEARS:
+        return hijridate.Hijri(year, month, 1).month_length()
+    return _tabular_month_length(year, month)
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    if not 1 <= day <= hijri_month_length(year, month):
+        raise ValueError(f"no Hijri day {year}/{month}/{day}")
+    if year in _UMM_AL_QURA_YEARS:
+        g = hijridate.Hijri(year, month, day).to_gregorian()
+        return date(g.year, g.month, g.day)
+    return date.fromordinal(_tabular_hijri_to_jdn(year, month, day) - _JDN_OF_ORDINAL_1 + 1)
+
+
+def gregorian_to_hijri(day: date) -> tuple[int, int, int]:
+    try:
+        h = hijridate.Gregorian(day.year, day.month, day.day).to_hijri()
+        return h.year, h.month, h.day
+    except (OverflowError, ValueError):
+        pass
+    jdn = day.toordinal() - 1 + _JDN_OF_ORDINAL_1
+    year = (30 * (jdn - 1948440) + 10646) // 10631
+    month = 1
+    while month < 12 and _tabular_hijri_to_jdn(year, month + 1, 1) <= jdn:
+        month += 1
+    return year, month, jdn - _tabular_hijri_to_jdn(year, month, 1) + 1
+
+
+def hijri_month_interval(year: int, month: int) -> tuple[date, date]:
+    return (hijri_to_gregorian(year, month, 1),
+            hijri_to_gregorian(year, month, hijri_month_length(year, month)))
+
+
+def hijri_year_interval(year: int) -> tuple[date, date]:
+    return hijri_to_gregorian(year, 1, 1), hijri_month_interval(year, 12)[1]
+
+
+# --- Weeks -------------------------------------------------------------------
+
+def week_interval(day: date) -> tuple[date, date]:
+    """The Saturday-to-Friday week (the Iranian week) that holds ``day``."""
+    start = day - timedelta(days=(day.weekday() - 5) % 7)
+    return start, start + timedelta(days=6)

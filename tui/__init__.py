@@ -1,0 +1,1 @@
+"""ruydad's faces: the command line and the Textual timeline explorer."""

@@ -1,0 +1,24 @@
+"""The ``ruydad`` command: ``ruydad extract ...`` prints, anything else opens the app.
+
+Heavy modules (Textual, Rich) are imported only by the branch that needs them,
+so ``ruydad extract`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "extract":
+        from tui.extract_command import run_extract
+
+        return run_extract(args[1:])
+    from tui.app_command import run_app
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
