@@ -1,0 +1,105 @@
+"""Loads the language data under ``core/lexicon/`` and turns word lists into regex.
+
+Every file is TSV, ``#`` starts a comment, the first column is a form written
+in matching spelling (what ``core.normalize.fold`` produces). A space in a form
+matches a space, a ZWNJ (folded to a space) or nothing, so «سه شنبه» finds
+«سه‌شنبه», «سه شنبه» and «سهشنبه» without listing them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """Rows of ``core/lexicon/<name>.tsv`` without comments and blank lines."""
+    text = (files("core") / "lexicon" / f"{name}.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def form_pattern(form: str) -> str:
+    """Regex for one form: its spaces become optional."""
+    return " ?".join(re.escape(part) for part in form.split(" "))
+
+
+def alternation(forms: list[str] | set[str]) -> str:
+    """Longest forms first, so «جمادی الاولی» wins over «جمادی الاول»."""
+    return "|".join(form_pattern(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def key(form: str) -> str:
+    """Lookup key for a matched surface: spaces removed, as form_pattern allows."""
+    return form.replace(" ", "")
+
+
+@dataclass(frozen=True, slots=True)
+class MonthName:
+    calendar: str
+    month: int
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Modifier:
+    mod: str
+    part: str  # "third", "half" or "whole"
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeWord:
+    unit: str
+    offset: int
+    part_of_day: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    months: dict[str, MonthName]
+    weekdays: dict[str, int]
+    seasons: dict[str, int]
+    calendar_suffixes: dict[str, str]
+    units: dict[str, str]
+    deixis_after: dict[str, int]
+    deixis_before: dict[str, int]
+    relative_words: dict[str, RelativeWord]
+    parts_of_day: dict[str, str]
+    modifiers: dict[str, Modifier]
+    cardinals: dict[str, int]
+    ordinals: dict[str, int]
+    place_nouns: set[str]
+    not_dates: set[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    deixis = read_rows("deixis")
+    return Lexicon(
+        months={key(r[0]): MonthName(r[1], int(r[2]), r[3] == "1") for r in read_rows("months")},
+        weekdays={key(r[0]): int(r[1]) for r in read_rows("weekdays")},
+        seasons={key(r[0]): int(r[1]) for r in read_rows("seasons")},
+        calendar_suffixes={key(r[0]): r[1] for r in read_rows("calendar_suffixes")},
+        units={key(r[0]): r[1] for r in read_rows("units")},
+        deixis_after={key(r[0]): int(r[1]) for r in deixis if r[2] == "after"},
+        deixis_before={key(r[0]): int(r[1]) for r in deixis if r[2] == "before"},
+        relative_words={key(r[0]): RelativeWord(r[1], int(r[2]), r[3] if len(r) > 3 and r[3] else None)
+                        for r in read_rows("relative_words")},
+        parts_of_day={key(r[0]): r[1] for r in read_rows("parts_of_day")},
+        modifiers={key(r[0]): Modifier(r[1], r[2]) for r in read_rows("modifiers")},
+        cardinals={key(r[0]): int(r[1]) for r in read_rows("number_words") if r[2] == "cardinal"},
+        ordinals={key(r[0]): int(r[1]) for r in read_rows("number_words") if r[2] == "ordinal"},
+        place_nouns={r[0] for r in read_rows("place_nouns")},
+        not_dates={r[0] for r in read_rows("not_dates")},
+    )
+
+
+def surface_forms(name: str, where: int = 0) -> list[str]:
+    """The first column of a lexicon file as written (with its spaces)."""
+    return [r[where] for r in read_rows(name)]
