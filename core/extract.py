@@ -137,6 +137,9 @@ def grammar() -> Grammar:
     DAYW = _words(list(day_words))
     CARDW = _words(list(count_words))
     ORDW = _words(list(ordinal_words))
+    # Lookups go by the matched surface with its optional spaces removed.
+    day_words, count_words, ordinal_words = (
+        {key(f): v for f, v in d.items()} for d in (day_words, count_words, ordinal_words))
     TENSW = _words(tens_words)
 
     YEAR = r"(?:1[2-9]\d\d|2[01]\d\d|\d\d)"
@@ -153,6 +156,7 @@ def grammar() -> Grammar:
                         rf"(?P<year>1[2-9]\d\d|2[01]\d\d)(?![\w/\-]|[.:]\d)"),
         ("numeric_yy", rf"(?<![\w/.\-:])(?P<p1>\d\d?)/(?P<p2>[01]?\d)/(?P<p3>\d\d?)(?![\w/\-]|[.:]\d)"),
         ("date", rf"{WB}(?:{DAY} (?:ماه )?|(?P<mpre>ماه(?: مبارک)?) )?(?P<mon>{MONTH})(?P<mah> ?ماه)?{WE}{YEAR_TAIL}"),
+        ("modmonth", rf"{WB}(?P<mod>{MOD}) (?:ماه )?(?P<mon>{MONTH})(?P<mah> ?ماه)?{WE}{YEAR_TAIL}"),
         ("tenday", rf"{WB}دهه (?P<ord>اول|نخست|دوم|سوم|آخر|پایانی|سوم) (?:ماه )?(?P<mon>{MONTH})(?P<mah> ?ماه)?{WE}"
                    rf"{YEAR_TAIL}"),
         ("year", rf"{WB}(?P<yw>سال(?: ?های| ?ها)?) (?P<year>{YEAR}){WE}{NOT_AMOUNT}(?: (?P<cal>{CAL}){WE})?"),
@@ -171,7 +175,7 @@ def grammar() -> Grammar:
                     rf"(?: (?P<cal>میلادی|شمسی|قمری){WE})?"),
         ("count", rf"{WB}(?P<n>\d{{1,3}}|{CARDW}|چند) (?P<unit>{UNIT})(?: ?ی)? "
                   rf"(?P<dir>پیش|قبل|بعد|دیگر|گذشته|اخیر|آینده|آتی){WE}(?! از)(?: (?P<cal>میلادی){WE})?"),
-        ("weekday", rf"{WB}(?<!هر )(?<!روزهای )(?<!روز های )(?P<wd>{WEEKDAY}){WE}(?! ?ها)(?: (?:هفته|ی هفته) (?P<wdx>{DAFTER}){WE}| (?P<wdx2>گذشته|آینده){WE})?"),
+        ("weekday", rf"{WB}(?<!\bهر )(?<!\bروزهای )(?<!\bروز های )(?P<wd>{WEEKDAY}){WE}(?! ?ها)(?: (?:هفته|ی هفته) (?P<wdx>{DAFTER}){WE}| (?P<wdx2>گذشته|آینده){WE})?"),
         ("clock", rf"{WB}ساعت (?:(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?|(?P<hw>{CARDW}))"
                   rf"(?: و (?P<mi2>[0-5]?\d|{CARDW}) دقیقه| و نیم)?{WE}(?: (?P<part>{PART}){WE})?"),
     ]
@@ -179,10 +183,10 @@ def grammar() -> Grammar:
 
     left_context = re.compile(
         rf"(?:(?P<mod>{MOD})|(?P<part>{PART})(?: ?های)?(?: روز)?|(?P<wd>{WEEKDAY}),?(?: روز)?|(?P<rooz>روز|تاریخ)) $")
-    right_context = re.compile(rf"^ (?:(?P<part>{PART})|(?P<wd>{WEEKDAY})|(?P<cal>{CAL})){WE}")
-    range_tail = re.compile(rf"^ ?(?:تا|الی|-|–|و) ?(?:سال )?(?P<year>{YEAR})(?![\w/]|[:.]\d)")
+    right_context = re.compile(rf" (?:(?P<part>{PART})|(?P<wd>{WEEKDAY})|(?P<cal>{CAL})){WE}")
+    range_tail = re.compile(rf" ?(?:تا|الی|-|–|و) ?(?:سال )?(?P<year>{YEAR})(?![\w/]|[:.]\d)")
     range_head = re.compile(rf"(?:(?P<az>از) )?(?:(?P<day>[0-3]?\d)|(?P<dayw>{DAYW})) ?(?:تا|الی|-|–|و) ?$")
-    since_tail = re.compile(r"^ ?(?:تا ?کنون|تا به ?حال|تا به امروز|تا امروز|به این سو|به بعد)(?!\w)")
+    since_tail = re.compile(r" ?(?:تا ?کنون|تا به ?حال|تا به امروز|تا امروز|به این سو|به بعد)(?!\w)")
     same_date_link = re.compile(r" ?[,،]? ?(?:برابر|مطابق|معادل)(?: با)? ?:? ?| ?\( ?")
     range_link = re.compile(r" ?(?:تا|الی|-|–) ?| تا (?:پایان|انتهای|اواخر) ?")
     joiner = re.compile(r"^ ?(?:,|،)? ?$")
@@ -237,9 +241,12 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         calendar = rv.calendar_of_year(year)
         return Reading(a, b, "date", calendar, year=year, year_digits=len(gd["year"]),
                        month=int(gd["month"]), day=int(gd["day"]))
-    if name in ("date", "tenday"):
+    if name in ("date", "tenday", "modmonth"):
         month = lx.months[key(gd["mon"])]
-        r = Reading(a, b, "date" if name == "date" else "tenday", month.calendar, month=month.month)
+        r = Reading(a, b, "tenday" if name == "tenday" else "date", month.calendar, month=month.month)
+        if name == "modmonth":
+            modifier = lx.modifiers[key(gd["mod"])]
+            r.mod, r.part = modifier.mod, modifier.part
         _year_tail(r, m, lx)
         suffix = _calendar_suffix(lx, m)
         if suffix == "hijri" and month.calendar != "hijri":
@@ -252,7 +259,7 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         elif gd.get("dayw"):
             r.day = _word_value(g.day_words, gd["dayw"])
         has_year = r.year is not None or r.year_offset is not None
-        has_mah = bool(gd.get("mah") or gd.get("mpre"))
+        has_mah = bool(gd.get("mah") or gd.get("mpre") or gd.get("mod"))
         if month.ambiguous:
             strong = key(gd["mon"]) in ("می", "مه", "مای", "جون")
             word_day = bool(gd.get("dayw")) and not (gd["dayw"] and key(gd["dayw"]) in lx.ordinals
@@ -414,9 +421,9 @@ def _is_day(r: Reading) -> bool:
     return r.kind == "weekday"
 
 
-def _extend_left(r: Reading, s: str, g: Grammar, lx: Lexicon) -> None:
+def _extend_left(r: Reading, s: str, g: Grammar, lx: Lexicon, floor: int) -> None:
     for _ in range(3):
-        m = g.left_context.search(s, max(0, r.a - 40), r.a)
+        m = g.left_context.search(s, max(floor, r.a - 40), r.a)
         if not m or m.end() != r.a:
             return
         if m.start() > 0 and (s[m.start() - 1].isalnum() or s[m.start() - 1] == "_"):
@@ -441,9 +448,9 @@ def _extend_left(r: Reading, s: str, g: Grammar, lx: Lexicon) -> None:
         r.a = m.start()
 
 
-def _extend_right(r: Reading, s: str, g: Grammar, lx: Lexicon) -> None:
+def _extend_right(r: Reading, s: str, g: Grammar, lx: Lexicon, ceiling: int) -> None:
     for _ in range(2):
-        m = g.right_context.match(s, r.b)
+        m = g.right_context.match(s, r.b, ceiling)
         if not m:
             return
         gd = m.groupdict()
@@ -745,9 +752,10 @@ def find_mentions(text: str, published: date | None = None) -> list[Mention]:
     nt = normalize(text)
     s = nt.text
     rs = _readings(s, g, lx)
-    for r in rs:
-        _extend_left(r, s, g, lx)
-        _extend_right(r, s, g, lx)
+    # Each reading grows into the words around it, never into a neighbour.
+    for i, r in enumerate(rs):
+        _extend_left(r, s, g, lx, rs[i - 1].b if i else 0)
+        _extend_right(r, s, g, lx, rs[i + 1].a if i + 1 < len(rs) else len(s))
     rs = _join_neighbours(rs, s, g)
     rs = _attach_ranges(rs, s, g, published)
     values: list[_Value | None] = []
