@@ -114,7 +114,10 @@ def grammar() -> Grammar:
     lx = lexicon()
     raw = {name: [r[0] for r in read_rows(name)] for name in (
         "months", "weekdays", "seasons", "calendar_suffixes", "units", "relative_words",
-        "parts_of_day", "modifiers", "place_nouns", "not_dates", "year_nouns", "amount_words")}
+        "parts_of_day", "modifiers", "place_nouns", "not_dates", "amount_words")}
+    year_nouns = read_rows("year_nouns")
+    YEAR_NOUN4 = _words([r[0] for r in year_nouns])
+    YEAR_NOUN2 = _words([r[0] for r in year_nouns if r[1] == "1"])
     deixis_rows = read_rows("deixis")
     deix_after = [r[0] for r in deixis_rows if r[2] == "after"]
     deix_before = [r[0] for r in deixis_rows if r[2] == "before"]
@@ -160,14 +163,14 @@ def grammar() -> Grammar:
         ("tenday", rf"{WB}دهه (?P<ord>اول|نخست|دوم|سوم|آخر|پایانی|سوم) (?:ماه )?(?P<mon>{MONTH})(?P<mah> ?ماه)?{WE}"
                    rf"{YEAR_TAIL}"),
         ("year", rf"{WB}(?P<yw>سال(?: ?های| ?ها)?) (?P<year>{YEAR}){WE}{NOT_AMOUNT}(?: (?P<cal>{CAL}){WE})?"),
-        ("year_noun", rf"{WB}(?:{_words(raw['year_nouns'])}) (?P<year>1[2-4]\d\d|19\d\d|20\d\d|\d\d){WE}{NOT_AMOUNT}"),
+        ("year_noun", rf"{WB}(?:(?:{YEAR_NOUN4}) (?P<year>1[2-4]\d\d|19\d\d|20\d\d)|(?:{YEAR_NOUN2}) (?P<yy>\d\d)){WE}{NOT_AMOUNT}"),
         ("year_paren", rf"\( ?(?P<year>1[34]\d\d|19\d\d|20\d\d) ?\)"),
         ("quarter", rf"{WB}(?:سه ?ماهه|فصل) (?P<q>اول|نخست|دوم|سوم|چهارم|آخر|پایانی) (?:سال )?(?:(?P<year>{YEAR}){WE}{NOT_AMOUNT}"
                     rf"|(?P<ydx>{YDEIX}){WE})(?: (?P<cal>{CAL}){WE})?"),
         ("year_cal", rf"{WB}(?P<year>1[2-9]\d\d|2[01]\d\d) (?P<cal>{CAL}){WE}"),
         ("season", rf"{WB}(?P<fasl>فصل )?(?P<season>{SEASON}){WE}"
                    rf"(?:(?: (?:سال )?(?P<year>{YEAR}){WE}| (?P<ydx>{YDEIX}){WE})(?: (?P<cal>{CAL}){WE})?)?"),
-        ("decade", rf"{WB}دهه(?: ?ی)? (?:(?P<num>\d{{2,4}})|(?P<word>{TENSW}))(?: ?های| ?ی)?{WE}(?: (?P<cal>{CAL}){WE})?"),
+        ("decade", rf"{WB}دهه(?: ?ی)? (?:(?P<num>\d{{2,4}})|(?P<word>{TENSW}))(?: ?های)?{WE}(?: (?P<cal>{CAL}){WE})?"),
         ("century", rf"{WB}(?:قرن|سده)(?: ?ی)? (?:(?P<num>\d{{1,2}})(?: ?ام| ?م)?|(?P<word>{ORDW})){WE}"
                     rf"(?: (?P<cal>{CAL}){WE})?"),
         ("relword", rf"{WB}(?P<rw>{RELWORD}){WE}"),
@@ -190,7 +193,7 @@ def grammar() -> Grammar:
     same_date_link = re.compile(r" ?[,،]? ?(?:برابر|مطابق|معادل)(?: با)? ?:? ?| ?\( ?")
     range_link = re.compile(r" ?(?:تا|الی|-|–) ?| تا (?:پایان|انتهای|اواخر) ?")
     joiner = re.compile(r"^ ?(?:,|،)? ?$")
-    place_before = re.compile(rf"(?:^|\W)(?:{_words(raw['place_nouns'])})(?: ?ی)? $")
+    place_before = re.compile(rf"(?:^|\W)(?:{_words(raw['place_nouns'])})(?: ?های| ?ها| ?ی)? $")
     not_date = re.compile(rf"{WB}(?:{_words(raw['not_dates'])}){WE}")
     duration = re.compile(rf"{WB}(?P<n>\d{{1,4}}|{CARDW}|چند) (?P<unit>روز|هفته|ماه|سال|دهه|قرن|ساعت|دقیقه)(?: ?ها)?{WE}")
     return Grammar(compiled, day_words, count_words, ordinal_words, left_context, right_context,
@@ -262,6 +265,8 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         has_mah = bool(gd.get("mah") or gd.get("mpre") or gd.get("mod"))
         if month.ambiguous:
             strong = key(gd["mon"]) in ("می", "مه", "مای", "جون")
+            if strong and not (has_year or gd.get("mah") or gd.get("mpre")):
+                return None
             word_day = bool(gd.get("dayw")) and not (gd["dayw"] and key(gd["dayw"]) in lx.ordinals
                                                      or key(gd["dayw"]).endswith("م"))
             if not (has_year or has_mah or (r.day is not None and not strong and not word_day)):
@@ -277,9 +282,10 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         return Reading(a, b, "year", calendar or rv.calendar_of_year(year), year=year,
                        year_digits=len(gd["year"]), explicit_calendar=calendar is not None)
     if name in ("year_noun", "year_paren"):
-        ya, yb = m.span("year")
+        group = "yy" if gd.get("yy") else "year"
+        ya, yb = m.span(group)
         digits = yb - ya
-        year = int(gd["year"])
+        year = int(gd[group])
         return Reading(ya, yb, "year", "jalali" if digits == 2 else rv.calendar_of_year(year),
                        year=year, year_digits=digits)
     if name == "quarter":
@@ -398,7 +404,14 @@ def _readings(s: str, g: Grammar, lx: Lexicon) -> list[Reading]:
     blocked = [m.span() for m in g.not_date.finditer(s)]
     if blocked:
         taken = [r for r in taken if not any(a < r.b and r.a < b for a, b in blocked)]
-    return [r for r in taken if not _is_place_name(r, s, g)]
+    return [r for r in taken if not _is_place_name(r, s, g) and not _is_quoted_title(r, s)]
+
+
+def _is_quoted_title(r: Reading, s: str) -> bool:
+    """A lone relative word or month in guillemets is a title: «فردا»."""
+    if r.kind not in ("relative", "weekday", "date") or (r.kind == "date" and r.day is not None):
+        return False
+    return s[max(0, r.a - 2):r.a].strip() == "«" and s[r.b:r.b + 2].strip() == "»"
 
 
 def _is_place_name(r: Reading, s: str, g: Grammar) -> bool:
