@@ -63,8 +63,10 @@ def gregorian_month_interval(year: int, month: int) -> tuple[date, date]:
 
 
 # --- Hijri lunar -----------------------------------------------------------
+# Outside the Umm al-Qura tables the tabular calendar takes over, anchored on
+# the tables' first and last day so the two never overlap or leave a gap.
 
-def _tabular_hijri_to_jdn(year: int, month: int, day: int) -> int:
+def _tabular_jdn(year: int, month: int, day: int) -> int:
     return (day + (59 * (month - 1) + 1) // 2 + 354 * (year - 1)
             + (3 + 11 * year) // 30 + 1948439)
 
@@ -77,7 +79,23 @@ def _tabular_month_length(year: int, month: int) -> int:
     return 30 if (14 + 11 * year) % 30 < 11 else 29
 
 
-_JDN_OF_ORDINAL_1 = 1721425  # Julian day number of 0001-01-01 (proleptic Gregorian)
+def _tabular_from_jdn(jdn: int) -> tuple[int, int, int]:
+    year = (30 * (jdn - 1948440) + 10646) // 10631
+    month = 1
+    while month < 12 and _tabular_jdn(year, month + 1, 1) <= jdn:
+        month += 1
+    return year, month, jdn - _tabular_jdn(year, month, 1) + 1
+
+
+def _uq_first_day() -> date:
+    g = hijridate.Hijri(_UMM_AL_QURA_YEARS[0], 1, 1).to_gregorian()
+    return date(g.year, g.month, g.day)
+
+
+def _uq_last_day() -> date:
+    y = _UMM_AL_QURA_YEARS[-1]
+    g = hijridate.Hijri(y, 12, hijridate.Hijri(y, 12, 1).month_length()).to_gregorian()
+    return date(g.year, g.month, g.day)
 
 
 def hijri_month_length(year: int, month: int) -> int:
@@ -94,21 +112,20 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date:
     if year in _UMM_AL_QURA_YEARS:
         g = hijridate.Hijri(year, month, day).to_gregorian()
         return date(g.year, g.month, g.day)
-    return date.fromordinal(_tabular_hijri_to_jdn(year, month, day) - _JDN_OF_ORDINAL_1 + 1)
+    jdn = _tabular_jdn(year, month, day)
+    if year < _UMM_AL_QURA_YEARS[0]:
+        return _uq_first_day() - timedelta(days=_tabular_jdn(_UMM_AL_QURA_YEARS[0], 1, 1) - jdn)
+    return _uq_last_day() + timedelta(days=jdn - _tabular_jdn(_UMM_AL_QURA_YEARS[-1] + 1, 1, 1) + 1)
 
 
 def gregorian_to_hijri(day: date) -> tuple[int, int, int]:
-    try:
+    first, last = _uq_first_day(), _uq_last_day()
+    if first <= day <= last:
         h = hijridate.Gregorian(day.year, day.month, day.day).to_hijri()
         return h.year, h.month, h.day
-    except (OverflowError, ValueError):
-        pass
-    jdn = day.toordinal() - 1 + _JDN_OF_ORDINAL_1
-    year = (30 * (jdn - 1948440) + 10646) // 10631
-    month = 1
-    while month < 12 and _tabular_hijri_to_jdn(year, month + 1, 1) <= jdn:
-        month += 1
-    return year, month, jdn - _tabular_hijri_to_jdn(year, month, 1) + 1
+    if day < first:
+        return _tabular_from_jdn(_tabular_jdn(_UMM_AL_QURA_YEARS[0], 1, 1) - (first - day).days)
+    return _tabular_from_jdn(_tabular_jdn(_UMM_AL_QURA_YEARS[-1] + 1, 1, 1) + (day - last).days - 1)
 
 
 def hijri_month_interval(year: int, month: int) -> tuple[date, date]:
