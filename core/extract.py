@@ -76,14 +76,6 @@ def _numbers(lx: Lexicon, limit: int, ordinal: bool) -> dict[str, int]:
     return out
 
 
-def _forms(d: dict[str, int]) -> list[str]:
-    return list(d)
-
-
-def _spaced(lx_forms: dict[str, object], source: list[str]) -> list[str]:
-    return source
-
-
 @dataclass(frozen=True, slots=True)
 class Grammar:
     rules: tuple[tuple[str, re.Pattern[str]], ...]
@@ -97,6 +89,7 @@ class Grammar:
     since_tail: re.Pattern[str]
     same_date_link: re.Pattern[str]
     range_link: re.Pattern[str]
+    same_date_more: re.Pattern[str]
     joiner: re.Pattern[str]
     place_before: re.Pattern[str]
     not_date: re.Pattern[str]
@@ -131,7 +124,7 @@ def grammar() -> Grammar:
     WEEKDAY = _words(raw["weekdays"])
     SEASON = _words(raw["seasons"])
     CAL = _words(raw["calendar_suffixes"])
-    UNIT = _words(raw["units"] + ["ساعت"])
+    UNIT = rf"(?:{_words(raw['units'] + ['ساعت'])})(?! ?نامه)"
     DAFTER = _words(deix_after)
     DBEFORE = _words(deix_before)
     RELWORD = _words(raw["relative_words"])
@@ -146,9 +139,12 @@ def grammar() -> Grammar:
     TENSW = _words(tens_words)
 
     YEAR = r"(?:1[2-9]\d\d|2[01]\d\d|\d\d)"
+    # «سه روز پیش از انتخابات» counts from the elections, not from today
+    # («از سوی» is only "by").
+    NOT_RELATIVE_TO_EVENT = r"(?! از(?! سوی| طرف| جانب))"
     NOT_AMOUNT = rf"(?! (?:{_words(raw['amount_words'])}){WE})"
     YDEIX = rf"(?:سال ?(?:{DAFTER})|امسال|پارسال)"
-    YEAR_TAIL = (rf"(?:,? (?:سال )?(?P<year>{YEAR})(?![\w/]|[:.]\d){NOT_AMOUNT}| (?P<ydx>{YDEIX}){WE})?"
+    YEAR_TAIL = (rf"(?:,? (?:سال )?(?P<year>1[2-9]\d\d|2[01]\d\d|\d\d{NOT_AMOUNT})(?![\w/]|[:.]\d)| (?P<ydx>{YDEIX}){WE})?"
                  rf"(?: (?P<cal>{CAL}){WE})?")
     DAY = rf"(?:(?P<day>[0-3]?\d)(?: ?ام(?!\w))?|(?P<dayw>{DAYW}))"
 
@@ -174,10 +170,10 @@ def grammar() -> Grammar:
         ("century", rf"{WB}(?:قرن|سده)(?: ?ی)? (?:(?P<num>\d{{1,2}})(?: ?ام| ?م)?|(?P<word>{ORDW})){WE}"
                     rf"(?: (?P<cal>{CAL}){WE})?"),
         ("relword", rf"{WB}(?P<rw>{RELWORD}){WE}"),
-        ("relunit", rf"{WB}(?:(?P<pre>{DBEFORE}) (?P<unit1>{UNIT})(?! ?ها)|(?P<unit2>{UNIT})(?: ?ی)? (?P<deix>{DAFTER})){WE}"
+        ("relunit", rf"{WB}(?:(?P<pre>{DBEFORE}) (?P<unit1>{UNIT})(?! ?ها)|(?P<unit2>{UNIT})(?: ?ی)? (?P<deix>{DAFTER})){WE}{NOT_RELATIVE_TO_EVENT}"
                     rf"(?: (?P<cal>میلادی|شمسی|قمری){WE})?"),
         ("count", rf"{WB}(?P<n>\d{{1,3}}|{CARDW}|چند) (?P<unit>{UNIT})(?: ?ی)? "
-                  rf"(?P<dir>پیش|قبل|بعد|دیگر|گذشته|اخیر|آینده|آتی){WE}(?! از)(?: (?P<cal>میلادی){WE})?"),
+                  rf"(?P<dir>پیش|قبل|بعد|دیگر|گذشته|اخیر|آینده|آتی){WE}{NOT_RELATIVE_TO_EVENT}(?: (?P<cal>میلادی){WE})?"),
         ("weekday", rf"{WB}(?<!\bهر )(?<!\bروزهای )(?<!\bروز های )(?P<wd>{WEEKDAY}){WE}(?! ?ها)(?: (?:هفته|ی هفته) (?P<wdx>{DAFTER}){WE}| (?P<wdx2>گذشته|آینده){WE})?"),
         ("clock", rf"{WB}ساعت (?:(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?|(?P<hw>{CARDW}))"
                   rf"(?: و (?P<mi2>[0-5]?\d|{CARDW}) دقیقه| و نیم)?{WE}(?: (?P<part>{PART}){WE})?"),
@@ -185,19 +181,20 @@ def grammar() -> Grammar:
     compiled = tuple((name, re.compile(p)) for name, p in rules)
 
     left_context = re.compile(
-        rf"(?:(?P<mod>{MOD})|(?P<part>{PART})(?: ?های)?(?: روز)?|(?P<wd>{WEEKDAY}),?(?: روز)?|(?P<rooz>روز|تاریخ)) $")
+        rf"(?:(?P<mod>{MOD})|(?P<part>{PART})(?: ?های)?(?: روز)?|(?P<wd>{WEEKDAY}),?(?: روز)?|(?P<rooz>روز)) $")
     right_context = re.compile(rf" (?:(?P<part>{PART})|(?P<wd>{WEEKDAY})|(?P<cal>{CAL})){WE}")
     range_tail = re.compile(rf" ?(?:تا|الی|-|–|و) ?(?:سال )?(?P<year>{YEAR})(?![\w/]|[:.]\d)")
-    range_head = re.compile(rf"(?:(?P<az>از) )?(?:(?P<day>[0-3]?\d)|(?P<dayw>{DAYW})) ?(?:تا|الی|-|–|و) ?$")
+    range_head = re.compile(rf"(?:(?P<az>از) |(?P<head>روز ?های) )?(?:(?P<day>[0-3]?\d)|(?P<dayw>{DAYW})) ?(?:تا|الی|-|–|و) ?$")
     since_tail = re.compile(r" ?(?:تا ?کنون|تا به ?حال|تا به امروز|تا امروز|به این سو|به بعد)(?!\w)")
-    same_date_link = re.compile(r" ?[,،]? ?(?:برابر|مطابق|معادل)(?: با)? ?:? ?| ?\( ?")
+    same_date_link = re.compile(r" ?[,،]? ?(?:برابر|مطابق|معادل|مصادف)(?: با)? ?:? ?| ?\( ?")
+    same_date_more = re.compile(r" ?(?:و|[,،]) ?")
     range_link = re.compile(r" ?(?:تا|الی|-|–) ?| تا (?:پایان|انتهای|اواخر) ?")
     joiner = re.compile(r"^ ?(?:,|،)? ?$")
     place_before = re.compile(rf"(?:^|\W)(?:{_words(raw['place_nouns'])})(?: ?های| ?ها| ?ی)? $")
     not_date = re.compile(rf"{WB}(?:{_words(raw['not_dates'])}){WE}")
     duration = re.compile(rf"{WB}(?P<n>\d{{1,4}}|{CARDW}|چند) (?P<unit>روز|هفته|ماه|سال|دهه|قرن|ساعت|دقیقه)(?: ?ها)?{WE}")
     return Grammar(compiled, day_words, count_words, ordinal_words, left_context, right_context,
-                   range_tail, range_head, since_tail, same_date_link, range_link, joiner, place_before, not_date, duration)
+                   range_tail, range_head, since_tail, same_date_link, range_link, same_date_more, joiner, place_before, not_date, duration)
 
 
 # --- phase one: readings -------------------------------------------------------
@@ -267,8 +264,8 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
             strong = key(gd["mon"]) in ("می", "مه", "مای", "جون")
             if strong and not (has_year or gd.get("mah") or gd.get("mpre")):
                 return None
-            word_day = bool(gd.get("dayw")) and not (gd["dayw"] and key(gd["dayw"]) in lx.ordinals
-                                                     or key(gd["dayw"]).endswith("م"))
+            # A cardinal word («دو مهر») is weaker evidence than an ordinal («دوم مهر»).
+            word_day = bool(gd.get("dayw")) and key(gd["dayw"]) not in g.ordinal_words
             if not (has_year or has_mah or (r.day is not None and not strong and not word_day)):
                 return None
         if r.year is not None and r.year_digits == 2 and r.day is None and not has_mah and month.ambiguous:
@@ -456,7 +453,7 @@ def _extend_left(r: Reading, s: str, g: Grammar, lx: Lexicon, floor: int) -> Non
             if not (r.kind == "date" and r.day is not None):
                 return
         elif gd["rooz"]:
-            if not _is_day(r) or (key(gd["rooz"]) == "تاریخ" and r.kind != "date"):
+            if not _is_day(r):
                 return
         r.a = m.start()
 
@@ -498,7 +495,12 @@ def _merge(first: Reading, second: Reading) -> Reading | None:
 def _join_neighbours(rs: list[Reading], s: str, g: Grammar) -> list[Reading]:
     out: list[Reading] = []
     for r in rs:
-        if out and g.joiner.match(s[out[-1].b:r.a]):
+        gap = s[out[-1].b:r.a] if out else ""
+        # «امروز، ۱۰ آذر» is apposition: two mentions; «امروز دوشنبه» is one.
+        if out and "relative" in (out[-1].kind, r.kind) and gap.strip():
+            out.append(r)
+            continue
+        if out and g.joiner.match(gap):
             merged = _merge(out[-1], r)
             if merged is not None:
                 out[-1] = merged
@@ -557,7 +559,7 @@ def _value(r: Reading, dct: date | None, reference: tuple[date, date] | None) ->
                     return None
                 s, e = rv.closest_in_reference(options, anchor)
                 relative = True
-            gran = "day" if r.day is not None else "month"
+            gran = "day" if r.day is not None else ("week" if r.kind == "tenday" else "month")
         elif r.kind == "year":
             year = _year_of(r, dct)
             if year is None or not rv.year_valid(year, calendar):
@@ -669,8 +671,10 @@ def _relative_period(r: Reading, calendar: str, dct: date) -> tuple[date, date, 
 
 
 def _attach_ranges(rs: list[Reading], s: str, g: Grammar, dct: date | None) -> list[Reading]:
-    """«۱۵ تا ۲۵ اردیبهشت», «۵ و ۶ خرداد», «سال‌های ۲۰۱۰ تا ۲۰۱۴»."""
-    for r in rs:
+    """«۱۵ تا ۲۵ اردیبهشت», «۵ و ۶ خرداد», «سال‌های ۲۰۱۰ تا ۲۰۱۴»; and in
+    «از فروردین تا شهریور ۱۴۰۲» the first part takes the last part's year."""
+    for i, r in enumerate(rs):
+        nxt = rs[i + 1] if i + 1 < len(rs) else None
         if r.kind == "date" and r.day is not None and r.day_to is None:
             m = g.range_head.search(s, max(0, r.a - 40), r.a)
             if m and m.end() == r.a and (m.start() == 0 or not s[m.start() - 1].isalnum()):
@@ -679,11 +683,20 @@ def _attach_ranges(rs: list[Reading], s: str, g: Grammar, dct: date | None) -> l
                     r.day, r.day_to, r.a = first, r.day, m.start()
         elif r.kind == "year" and r.number is None:
             m = g.range_tail.match(s, r.b)
-            if m:
-                y2 = int(m["year"])
-                r.number = y2  # the range's last year, same calendar
-                r.year_digits = min(r.year_digits, len(m["year"])) if len(m["year"]) == r.year_digits else r.year_digits
+            # A last part that is a mention of its own is joined later, whole.
+            if m and not (nxt and nxt.a < m.end()):
+                r.number = int(m["year"])  # the range's last year, same calendar
                 r.b = m.end()
+        if (nxt is not None and r.kind == nxt.kind == "date" and r.calendar == nxt.calendar
+                and r.year is None and r.year_offset is None
+                and (nxt.year is not None or nxt.year_offset is not None)
+                and g.range_link.fullmatch(s, r.b, nxt.a)):
+            r.year, r.year_digits, r.year_offset = nxt.year, nxt.year_digits, nxt.year_offset
+            if (r.month, r.day or 1) > (nxt.month, nxt.day or 31):  # «از آذر تا فروردین ۱۴۰۳»
+                if r.year is not None:
+                    r.year -= 1
+                else:
+                    r.year_offset -= 1
     return rs
 
 
@@ -735,12 +748,17 @@ def _pair_and_span(text: str, nt: NormalizedText, rs: list[Reading], values: lis
         same_as, disagrees = None, False
         if mentions:
             prev = mentions[-1]
+            # Hijri dates may differ by a day between conventions.
+            slack = timedelta(days=1 if "hijri" in (v.calendar, prev.calendar) else 0)
             if (g.same_date_link.fullmatch(s, norm_ends[-1], a) and prev.calendar != v.calendar
                     and prev.same_as is None):
                 same_as = len(mentions) - 1
-                # Hijri dates may differ by a day between conventions.
-                slack = timedelta(days=1 if "hijri" in (v.calendar, prev.calendar) else 0)
                 disagrees = start > prev.end + slack or prev.start > end + slack
+            elif (prev.same_as is not None and g.same_date_more.fullmatch(s, norm_ends[-1], a)
+                  and v.calendar not in (prev.calendar, mentions[prev.same_as].calendar)
+                  and abs((start - prev.start).days) <= slack.days and abs((end - prev.end).days) <= slack.days):
+                # «… برابر با ۲ جمادی‌الثانی ۱۴۴۶ و ۳ دسامبر ۲۰۲۴»: a third calendar for the same day.
+                same_as = prev.same_as
         mentions.append(Mention((oa, ob), text[oa:ob], start, end, gran, mod, v.calendar, relative,
                                 time=r.time, same_as=same_as, disagrees=disagrees))
         norm_ends.append(b)

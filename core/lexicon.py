@@ -93,8 +93,9 @@ def lexicon() -> Lexicon:
                         for r in read_rows("relative_words")},
         parts_of_day={key(r[0]): r[1] for r in read_rows("parts_of_day")},
         modifiers={key(r[0]): Modifier(r[1], r[2]) for r in read_rows("modifiers")},
-        cardinals={key(r[0]): int(r[1]) for r in read_rows("number_words") if r[2] == "cardinal"},
-        ordinals={key(r[0]): int(r[1]) for r in read_rows("number_words") if r[2] == "ordinal"},
+        # Number words keep their spelling: the grammar builds patterns from them.
+        cardinals={r[0]: int(r[1]) for r in read_rows("number_words") if r[2] == "cardinal"},
+        ordinals={r[0]: int(r[1]) for r in read_rows("number_words") if r[2] == "ordinal"},
         place_nouns={r[0] for r in read_rows("place_nouns")},
         not_dates={r[0] for r in read_rows("not_dates")},
     )
