@@ -107,7 +107,7 @@ def grammar() -> Grammar:
     lx = lexicon()
     raw = {name: [r[0] for r in read_rows(name)] for name in (
         "months", "weekdays", "seasons", "calendar_suffixes", "units", "relative_words",
-        "parts_of_day", "modifiers", "place_nouns", "not_dates", "amount_words")}
+        "parts_of_day", "modifiers", "place_nouns", "not_dates", "amount_words", "period_qualifiers")}
     year_nouns = read_rows("year_nouns")
     YEAR_NOUN4 = _words([r[0] for r in year_nouns])
     YEAR_NOUN2 = _words([r[0] for r in year_nouns if r[1] == "1"])
@@ -156,14 +156,21 @@ def grammar() -> Grammar:
         ("numeric_yy", rf"(?<![\w/.\-:])(?P<p1>\d\d?)/(?P<p2>[01]?\d)/(?P<p3>\d\d?)(?![\w/\-]|[.:]\d)"),
         ("date", rf"{WB}(?:{DAY} (?:ماه )?|(?P<mpre>ماه(?: مبارک)?) )?(?P<mon>{MONTH})(?P<mah> ?ماه)?{WE}{YEAR_TAIL}"),
         ("modmonth", rf"{WB}(?P<mod>{MOD}) (?:ماه )?(?P<mon>{MONTH})(?P<mah> ?ماه)?{WE}{YEAR_TAIL}"),
+        # «پایان سال», «اوایل هفته»: a part of the current unit.
+        # A week is named by what follows it («هفته دولت»), so «هفته» only before punctuation.
+        ("modunit", rf"{WB}(?P<mod>{MOD}) (?:(?P<unit>سال|ماه){WE}"
+                    rf"(?! ?\d| ?ها| (?:{DAFTER}|{MONTH}|{SEASON}|{ORDW}|{_words(raw['period_qualifiers'])}){WE})"
+                    rf"(?: (?P<cal>میلادی){WE})?|(?P<week>هفته)(?= ?[.،,؛:!?؟)»]| ?$))"),
         ("tenday", rf"{WB}دهه (?P<ord>اول|نخست|دوم|سوم|آخر|پایانی|سوم) (?:ماه )?(?P<mon>{MONTH})(?P<mah> ?ماه)?{WE}"
                    rf"{YEAR_TAIL}"),
-        ("year", rf"{WB}(?P<yw>سال(?: ?های| ?ها)?) (?P<year>{YEAR}){WE}{NOT_AMOUNT}(?: (?P<cal>{CAL}){WE})?"),
+        ("year", rf"{WB}(?P<yw>سال(?: ?های| ?ها)?) (?:(?P<year>{YEAR})|(?P<y3>\d{{3}})(?= (?:{CAL}){WE})){WE}{NOT_AMOUNT}"
+                 rf"(?: (?P<cal>{CAL}){WE})?"),
         ("year_noun", rf"{WB}(?:(?:{YEAR_NOUN4}) (?P<year>1[2-4]\d\d|19\d\d|20\d\d)|(?:{YEAR_NOUN2}) (?P<yy>\d\d)){WE}{NOT_AMOUNT}"),
         ("year_paren", rf"\( ?(?P<year>1[34]\d\d|19\d\d|20\d\d) ?\)"),
         ("quarter", rf"{WB}(?:سه ?ماهه|فصل) (?P<q>اول|نخست|دوم|سوم|چهارم|آخر|پایانی) (?:سال )?(?:(?P<year>{YEAR}){WE}{NOT_AMOUNT}"
                     rf"|(?P<ydx>{YDEIX}){WE})(?: (?P<cal>{CAL}){WE})?"),
-        ("year_cal", rf"{WB}(?P<year>1[2-9]\d\d|2[01]\d\d) (?P<cal>{CAL}){WE}"),
+        ("year_cal", rf"{WB}(?P<year>1[2-9]\d\d|2[01]\d\d|\d{{3}}) (?P<cal>{CAL}){WE}"),
+        ("year_span", rf"{WB}(?P<year>1[2-4]\d\d|19\d\d|20\d\d) ?- ?(?P<year2>1[2-4]\d\d|19\d\d|20\d\d){WE}"),
         ("season", rf"{WB}(?P<fasl>فصل )?(?P<season>{SEASON}){WE}"
                    rf"(?:(?: (?:سال )?(?P<year>{YEAR}){WE}| (?P<ydx>{YDEIX}){WE})(?: (?P<cal>{CAL}){WE})?)?"),
         ("decade", rf"{WB}دهه(?: ?ی)? (?:(?P<num>\d{{2,4}})|(?P<word>{TENSW}))(?: ?های)?{WE}(?: (?P<cal>{CAL}){WE})?"),
@@ -259,25 +266,30 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         elif gd.get("dayw"):
             r.day = _word_value(g.day_words, gd["dayw"])
         has_year = r.year is not None or r.year_offset is not None
-        has_mah = bool(gd.get("mah") or gd.get("mpre") or gd.get("mod"))
-        if month.ambiguous:
-            strong = key(gd["mon"]) in ("می", "مه", "مای", "جون")
-            if strong and not (has_year or gd.get("mah") or gd.get("mpre")):
-                return None
+        # A modifier («اوایل آذر») is evidence enough, but not for «می»/«مه».
+        has_mah = bool(gd.get("mah") or gd.get("mpre") or (gd.get("mod") and month.ambiguity == 1))
+        if month.ambiguity:
             # A cardinal word («دو مهر») is weaker evidence than an ordinal («دوم مهر»).
             word_day = bool(gd.get("dayw")) and key(gd["dayw"]) not in g.ordinal_words
-            if not (has_year or has_mah or (r.day is not None and not strong and not word_day)):
+            day_counts = {1: r.day is not None and not word_day, 2: False, 3: bool(gd.get("day"))}[month.ambiguity]
+            if not (has_year or has_mah or day_counts):
                 return None
-        if r.year is not None and r.year_digits == 2 and r.day is None and not has_mah and month.ambiguous:
-            return None
         return r
     if name == "year":
-        year = int(gd["year"])
+        digits = gd["year"] or gd["y3"]
+        year = int(digits)
         calendar = _calendar_suffix(lx, m)
-        if len(gd["year"]) == 2:
+        if len(digits) == 2:
             calendar = calendar or "jalali"
         return Reading(a, b, "year", calendar or rv.calendar_of_year(year), year=year,
-                       year_digits=len(gd["year"]), explicit_calendar=calendar is not None)
+                       year_digits=4 if len(digits) == 3 else len(digits), explicit_calendar=calendar is not None)
+    if name == "year_span":
+        y1, y2 = sorted((int(gd["year"]), int(gd["year2"])))
+        calendar = rv.calendar_of_year(y1)
+        # «۱۳۰۱-۱۳۹۵»: a span of years within one calendar, not a code or a score.
+        if calendar != rv.calendar_of_year(y2) or not 0 < y2 - y1 <= 200:
+            return None
+        return Reading(a, b, "year", calendar, year=y1, number=y2)
     if name in ("year_noun", "year_paren"):
         group = "yy" if gd.get("yy") else "year"
         ya, yb = m.span(group)
@@ -285,6 +297,11 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         year = int(gd[group])
         return Reading(ya, yb, "year", "jalali" if digits == 2 else rv.calendar_of_year(year),
                        year=year, year_digits=digits)
+    if name == "modunit":
+        modifier = lx.modifiers[key(gd["mod"])]
+        unit = lx.units[key(gd["unit"] or gd["week"])]
+        calendar = "gregorian" if gd.get("cal") else "jalali"
+        return Reading(a, b, "relative", calendar, unit=unit, offset=0, mod=modifier.mod, part=modifier.part)
     if name == "quarter":
         r = Reading(a, b, "quarter", None, number={"اول": 1, "نخست": 1, "دوم": 2, "سوم": 3}.get(gd["q"], 4))
         _year_tail(r, m, lx)

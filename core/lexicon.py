@@ -44,7 +44,9 @@ def key(form: str) -> str:
 class MonthName:
     calendar: str
     month: int
-    ambiguous: bool
+    # 0: always a month; 1: only beside a day, a year or «ماه»; 2: only beside a
+    # year or «ماه»; 3: as 2, or after a day written in digits.
+    ambiguity: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     deixis = read_rows("deixis")
     return Lexicon(
-        months={key(r[0]): MonthName(r[1], int(r[2]), r[3] == "1") for r in read_rows("months")},
+        months={key(r[0]): MonthName(r[1], int(r[2]), int(r[3])) for r in read_rows("months")},
         weekdays={key(r[0]): int(r[1]) for r in read_rows("weekdays")},
         seasons={key(r[0]): int(r[1]) for r in read_rows("seasons")},
         calendar_suffixes={key(r[0]): r[1] for r in read_rows("calendar_suffixes")},

@@ -25,7 +25,8 @@ class Period:
 
 # --- years -----------------------------------------------------------------
 
-YEAR_RANGE = {"jalali": (1200, 1499), "gregorian": (1000, 2199), "hijri": (1200, 1500)}
+# Three-digit years come only with a calendar word («سال ۲۶۰ هجری قمری»).
+YEAR_RANGE = {"jalali": (1, 1499), "gregorian": (100, 2199), "hijri": (1, 1500)}
 
 
 def calendar_of_year(year: int) -> str:
