@@ -693,7 +693,8 @@ def _attach_ranges(rs: list[Reading], s: str, g: Grammar, dct: date | None) -> l
     for i, r in enumerate(rs):
         nxt = rs[i + 1] if i + 1 < len(rs) else None
         if r.kind == "date" and r.day is not None and r.day_to is None:
-            m = g.range_head.search(s, max(0, r.a - 40), r.a)
+            floor = rs[i - 1].b if i else 0  # never into the mention before
+            m = g.range_head.search(s, max(floor, r.a - 40), r.a)
             if m and m.end() == r.a and (m.start() == 0 or not s[m.start() - 1].isalnum()):
                 first = int(m["day"]) if m["day"] else g.day_words.get(key(m["dayw"]))
                 if first and first < r.day:
