@@ -758,6 +758,10 @@ def _pair_and_span(text: str, nt: NormalizedText, rs: list[Reading], values: lis
         since = g.since_tail.match(s, b)
         if since and dct is not None and start <= dct:
             b, end, mod, relative = since.end(), dct, "SINCE", True
+        # «تا امروز», «تا ۱۵ آذر»: up to that time (the span leaves «تا» out).
+        if mod is None and b == r.b and end == v.end and s.endswith("تا ", 0, a) and (
+                a < 4 or not s[a - 4].isalnum()):
+            mod = "UNTIL"
         # A range keeps its «از».
         if (b != r.b or end != v.end or r.day_to is not None) and s.endswith("از ", 0, a) and (
                 a < 4 or not s[a - 4].isalnum()):

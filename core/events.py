@@ -1,0 +1,242 @@
+"""Events of one document: each dated happening tied to its sentence.
+
+- Every time mention gives an event, except one that restates another mention's
+  date in another calendar (``same_as``: it belongs to that mention) and one
+  whose days equal another mention's in the same sentence.
+- The summary is the clause around the mention: from its clause, rightwards
+  across commas until a clause ends with a verb (Persian puts the verb last),
+  and leftwards across commas while the clause before is not a finished
+  clause or only the report's source («به گزارش ایرنا»). Too long for one
+  line, it keeps the mention's clause and the verb's clause, else it is cut.
+- Actors and places: of the part of the sentence that belongs to the event (a
+  sentence with two events is divided where the second event's words begin).
+- The lead: what the title and first body sentence report happened on the
+  publication date. If that sentence names a date in the week up to
+  publication, that date's event is the lead; otherwise the lead is an event
+  of its own at the publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from core.gazetteer import EntityMatch, actors_and_places, find_entities, opens_with_attribution
+from core.model import Document, Event, Mention, Sentence, Source
+from core.normalize import fold
+from core.sentences import Clause, sentence_at, split_clauses
+
+SUMMARY_LIMIT = 160
+LEAD_RECENT = timedelta(days=7)
+# Conjunctions a clause may open with, dropped from the start of a summary
+# («تا» is not one: «تا امروز» is a date).
+_CONNECTORS = frozenset({"و", "که", "اما", "ولی", "زیرا"})
+_TRAILING = " \t.,،؛;:!?؟…"
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """A document's publication date as the timeline uses it."""
+
+    date: date | None
+    inferred: bool = False
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    mention_index: int
+    mention: Mention
+    sentence: Sentence
+    clauses: tuple[Clause, ...]
+    window: tuple[int, int, int]  # lo, hi, clause holding the mention
+    extent: tuple[int, int]       # the mention with its restatements in other calendars
+
+
+def events_of(document: Document, sentences: list[Sentence], mentions: list[Mention],
+              publication: Publication, entities: list[EntityMatch] | None = None,
+              inferred: Iterable[int] = ()) -> list[Event]:
+    """The events of ``document`` in document order, ids ``<document id>#<n>``.
+
+    ``inferred``: indices of mentions whose value came from an inferred
+    publication date; their events are marked inferred, with the reason.
+    """
+    text = document.text
+    if entities is None:
+        entities = find_entities(text)
+    inferred = set(inferred)
+    placed = _place(text, sentences, mentions)
+    events: list[Event] = []
+    by_sentence: dict[int, list[_Placed]] = {}
+    for p in placed:
+        by_sentence.setdefault(p.sentence.index, []).append(p)
+    for group in by_sentence.values():
+        regions = _regions(group)
+        for p, region in zip(group, regions):
+            actors, places = actors_and_places(entities, region)
+            is_inferred = p.mention_index in inferred
+            reason = ""
+            if is_inferred and publication.date is not None:
+                reason = (f"no publication date; «{_one_line(p.mention.text)}» counted from the inferred "
+                          f"publication date {publication.date.isoformat()}")
+            events.append(Event(
+                id="", document=document.id, date=p.mention, sentence=p.sentence,
+                summary=_summary(text, p.clauses, p.window, p.extent),
+                actors=actors, places=places, sources=[Source(document.id, p.sentence)],
+                inferred=is_inferred, reason=reason))
+    lead = _lead(document, sentences, publication, entities, events)
+    if lead is not None:
+        events.append(lead)
+    events.sort(key=lambda e: (e.date.span[0], not e.lead))
+    for n, event in enumerate(events, start=1):
+        event.id = f"{document.id}#{n}"
+    return events
+
+
+# --- placing mentions in sentences and clauses ---------------------------------
+
+def _place(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[_Placed]:
+    ends = {k: m.span[1] for k, m in enumerate(mentions)}
+    for m in mentions:
+        if m.same_as is not None and m.same_as in ends:
+            ends[m.same_as] = max(ends[m.same_as], m.span[1])
+    placed: list[_Placed] = []
+    clauses_of: dict[int, tuple[Clause, ...]] = {}
+    seen: set[tuple[int, date, date]] = set()
+    for k, m in enumerate(mentions):
+        if m.same_as is not None:
+            continue
+        # «تا امروز رخ نداده است»: a state that runs up to now, not a happening.
+        if m.mod == "UNTIL" and m.relative and m.granularity == "day":
+            continue
+        sentence = sentence_at(sentences, m.span[0])
+        if sentence is None:
+            continue
+        days = (sentence.index, m.start, m.end)
+        if days in seen:
+            continue
+        seen.add(days)
+        if sentence.index not in clauses_of:
+            clauses_of[sentence.index] = tuple(split_clauses(text, sentence.span))
+        clauses = clauses_of[sentence.index]
+        extent = (m.span[0], min(ends[k], sentence.span[1]))
+        placed.append(_Placed(k, m, sentence, clauses, _window(text, clauses, extent), extent))
+    return placed
+
+
+def _window(text: str, clauses: tuple[Clause, ...], span: tuple[int, int]) -> tuple[int, int, int]:
+    first = last = 0
+    for i, c in enumerate(clauses):
+        if c.span[0] <= span[0]:
+            first = i
+        if c.span[0] < span[1]:
+            last = i
+    lo, hi = first, max(first, last)
+    while not clauses[hi].ends_with_verb and hi + 1 < len(clauses) and clauses[hi + 1].opens == "soft":
+        hi += 1
+    while (lo > 0 and clauses[lo].opens == "soft" and not clauses[lo - 1].ends_with_verb
+           and not opens_with_attribution(text[clauses[lo - 1].span[0]:clauses[lo - 1].span[1]])
+           and clauses[hi].span[1] - clauses[lo - 1].span[0] <= SUMMARY_LIMIT):
+        lo -= 1
+    return lo, hi, first
+
+
+def _regions(group: list[_Placed]) -> list[tuple[int, int]]:
+    """Each event's share of its sentence: from where its words begin to where
+    the next event's begin; the first event also has the sentence's start."""
+    sentence = group[0].sentence
+    starts = sorted({p.clauses[p.window[0]].span[0] for p in group})
+    regions = []
+    for p in group:
+        begin = p.clauses[p.window[0]].span[0]
+        k = starts.index(begin)
+        a = sentence.span[0] if k == 0 else begin
+        b = starts[k + 1] if k + 1 < len(starts) else sentence.span[1]
+        regions.append((a, b))
+    return regions
+
+
+# --- summaries -------------------------------------------------------------------
+
+def _summary(text: str, clauses: tuple[Clause, ...], window: tuple[int, int, int], extent: tuple[int, int]) -> str:
+    lo, hi, own = window
+    full = _tidy(text[clauses[lo].span[0]:clauses[hi].span[1]])
+    if len(full) <= SUMMARY_LIMIT:
+        return full
+    if hi > own:
+        # Who and when … what was done: the mention's clause up to the date,
+        # then the clauses up to the verb; or the mention's clause and the verb's.
+        head = _tidy(text[clauses[own].span[0]:max(extent[1], clauses[own].span[0])])
+        for short in (head + " … " + _tidy(text[clauses[own + 1].span[0]:clauses[hi].span[1]]),
+                      _tidy(text[clauses[own].span[0]:clauses[own].span[1]]) + " … "
+                      + _tidy(text[clauses[hi].span[0]:clauses[hi].span[1]])):
+            if len(short) <= SUMMARY_LIMIT:
+                return short
+    # Cut the end off, starting late enough that the date stays in.
+    start = clauses[lo].span[0]
+    for later in (clauses[own].span[0], extent[0]):
+        if extent[1] - start > SUMMARY_LIMIT - 20:
+            start = max(start, later)
+    return _cut(_tidy(text[start:clauses[hi].span[1]]))
+
+
+def _tidy(piece: str) -> str:
+    """One line, without a leading conjunction or trailing punctuation."""
+    words = piece.split()
+    while len(words) > 1 and fold(words[0]) in _CONNECTORS:
+        words.pop(0)
+    return " ".join(words).strip(_TRAILING)
+
+
+def _cut(line: str) -> str:
+    if len(line) <= SUMMARY_LIMIT:
+        return line
+    cut = line.rfind(" ", 0, SUMMARY_LIMIT - 1)
+    return line[: cut if cut > SUMMARY_LIMIT // 2 else SUMMARY_LIMIT - 1].rstrip(_TRAILING) + "…"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- the lead --------------------------------------------------------------------
+
+def _lead(document: Document, sentences: list[Sentence], publication: Publication,
+          entities: list[EntityMatch], events: list[Event]) -> Event | None:
+    if publication.date is None:
+        return None
+    body = [s for s in sentences if s.span[0] >= document.body_start] or sentences
+    if not body:
+        return None
+    sentence = body[0]
+    day = publication.date
+    # The lead sentence dated by itself («… روز سه‌شنبه ۱۱ نوامبر …», published
+    # the next day): its latest date in the week up to publication is the lead.
+    own = [e for e in events if e.sentence.index == sentence.index
+           and e.date.start <= day and e.date.end >= day - LEAD_RECENT]
+    if own:
+        max(own, key=lambda e: e.date.end).lead = True
+        return None
+    title_entities = (entities if document.body_start > 0 else find_entities(document.title))
+    title_span = (0, document.body_start) if document.body_start > 0 else None
+    t_actors, t_places = actors_and_places(title_entities, title_span)
+    s_actors, s_places = actors_and_places(entities, sentence.span)
+    clauses = split_clauses(document.text, sentence.span)
+    first = 0
+    while first + 1 < len(clauses) and opens_with_attribution(
+            document.text[clauses[first].span[0]:clauses[first].span[1]]):
+        first += 1
+    start = clauses[first].span[0] if clauses else sentence.span[0]
+    date_mention = Mention(span=(sentence.span[0], sentence.span[0]), text="", start=day, end=day,
+                           granularity="day", mod=None, calendar="gregorian", relative=True)
+    return Event(
+        id="", document=document.id, date=date_mention, sentence=sentence,
+        summary=_cut(_tidy(document.text[start:sentence.span[1]])),
+        actors=_union(t_actors, s_actors), places=_union(t_places, s_places),
+        sources=[Source(document.id, sentence)], lead=True,
+        inferred=publication.inferred, reason=publication.reason)
+
+
+def _union(first: list[str], second: list[str]) -> list[str]:
+    return first + [x for x in second if x not in first]

@@ -1,0 +1,256 @@
+"""A timeline written out: JSON (the contract in DESIGN.md), CSV, a Markdown
+table, and TimelineJS3 JSON.
+
+Article text is untrusted. JSON keeps it exact (JSON escapes what needs
+escaping, and spans must quote the original); the formats read by people or
+by other renderers get ``display_text`` (no control characters, no bidi
+overrides, one line), Markdown escapes its punctuation, CSV cells that a
+spreadsheet would run as a formula get a leading «'», and TimelineJS (which
+renders HTML) gets HTML-escaped text.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from core.calendars import gregorian_month_length, gregorian_to_jalali, jalali_month_length
+from core.model import Event, Mention, Sentence
+
+if TYPE_CHECKING:
+    from core.timeline import Timeline
+
+FORMATS = ("json", "csv", "md", "timelinejs")
+CALENDARS = ("jalali", "gregorian")
+RANGE = "–"
+
+
+# --- date labels ---------------------------------------------------------------
+
+# How finely a date of each granularity is written: a season shows as months,
+# a decade as years («اواخر تابستان ۲۰۱۸» = 1397/06, «سال ۲۰۱۷» = 1395–1396).
+_PRECISION = {"day": 3, "week": 3, "month": 2, "season": 2, "year": 1, "decade": 1, "century": 1}
+
+
+def jalali_label(start: date, end: date, granularity: str | None = None) -> str:
+    """The Jalali days ``[start, end]``: «1403/09/07», «1397/06», «1395–1396».
+
+    With a granularity, written at its precision; without, as exactly as the
+    interval allows (a whole month as «1397/06», a whole year as «1397»)."""
+    s, e = gregorian_to_jalali(start), gregorian_to_jalali(end)
+    if granularity is not None:
+        return _at_precision(s, e, _PRECISION.get(granularity, 3), "/")
+    return _label(s, e, start == end, s[2] == 1 and e[2] == jalali_month_length(e[0], e[1]), "/")
+
+
+def gregorian_label(start: date, end: date, granularity: str | None = None) -> str:
+    """The days ``[start, end]``: «2024-11-27», «2018-08», «2018», «2017–2018», as ``jalali_label``."""
+    s, e = (start.year, start.month, start.day), (end.year, end.month, end.day)
+    if granularity is not None:
+        return _at_precision(s, e, _PRECISION.get(granularity, 3), "-")
+    whole = start.day == 1 and end.day == gregorian_month_length(end.year, end.month)
+    return _label(s, e, start == end, whole, "-")
+
+
+def _write(d: tuple[int, int, int], parts: int, sep: str) -> str:
+    return sep.join([f"{d[0]:04d}", f"{d[1]:02d}", f"{d[2]:02d}"][:parts])
+
+
+def _at_precision(s: tuple[int, int, int], e: tuple[int, int, int], parts: int, sep: str) -> str:
+    first, last = _write(s, parts, sep), _write(e, parts, sep)
+    return first if first == last else f"{first}{RANGE}{last}"
+
+
+def _label(s: tuple[int, int, int], e: tuple[int, int, int], one_day: bool, whole_months: bool, sep: str) -> str:
+    if one_day:
+        return _write(s, 3, sep)
+    if not whole_months:
+        return _at_precision(s, e, 3, sep)
+    if s[1] == 1 and e[1] == 12:
+        return _at_precision(s, e, 1, sep)
+    return _at_precision(s, e, 2, sep)
+
+
+def date_label(mention: Mention, calendar: str) -> str:
+    """The mention's days in ``calendar`` ("jalali" or "gregorian"), at its granularity."""
+    if calendar == "gregorian":
+        return gregorian_label(mention.start, mention.end, mention.granularity)
+    return jalali_label(mention.start, mention.end, mention.granularity)
+
+
+# --- text for people and renderers ------------------------------------------------
+
+# C0/C1 controls (ESC among them) and the bidi embeddings, overrides and
+# isolates that can make text display as something else. ZWNJ stays: Persian needs it.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def display_text(text: str) -> str:
+    """``text`` on one line with nothing a terminal or renderer would act on."""
+    return " ".join(_UNSAFE.sub("", text).split())
+
+
+# --- JSON -------------------------------------------------------------------------
+
+def _span(span: tuple[int, int]) -> list[int]:
+    return [span[0], span[1]]
+
+
+def _sentence(sentence: Sentence) -> dict[str, Any]:
+    return {"index": sentence.index, "span": _span(sentence.span), "text": sentence.text}
+
+
+def mention_record(document: str, m: Mention) -> dict[str, Any]:
+    return {"document": document, "span": _span(m.span), "text": m.text,
+            "start": m.start.isoformat(), "end": m.end.isoformat(), "granularity": m.granularity,
+            "mod": m.mod, "calendar": m.calendar, "relative": m.relative,
+            "time": m.time, "same_as": m.same_as, "disagrees": m.disagrees}
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    m = event.date
+    return {
+        "id": event.id,
+        "document": event.document,
+        "date": {"text": m.text, "span": _span(m.span), "start": m.start.isoformat(), "end": m.end.isoformat(),
+                 "granularity": m.granularity, "mod": m.mod, "calendar": m.calendar, "relative": m.relative,
+                 "jalali": jalali_label(m.start, m.end, m.granularity), "time": m.time},
+        "sentence": _sentence(event.sentence),
+        "summary": event.summary,
+        "actors": list(event.actors),
+        "places": list(event.places),
+        "sources": [{"document": s.document, "sentence": _sentence(s.sentence)} for s in event.sources],
+        "lead": event.lead,
+        "inferred": event.inferred,
+        "reason": event.reason,
+    }
+
+
+def timeline_record(timeline: Timeline) -> dict[str, Any]:
+    documents = []
+    mentions = []
+    for doc in timeline.documents:
+        publication = timeline.publications.get(doc.id)
+        published = publication.date if publication is not None else doc.published
+        documents.append({"id": doc.id, "title": doc.title, "source": doc.source,
+                          "published": published.isoformat() if published else None,
+                          "published_inferred": bool(publication and publication.inferred),
+                          "path": doc.path})
+        mentions.extend(mention_record(doc.id, m) for m in timeline.mentions.get(doc.id, []))
+    return {"documents": documents, "mentions": mentions,
+            "events": [event_record(e) for e in timeline.events]}
+
+
+def to_json(timeline: Timeline) -> str:
+    return json.dumps(timeline_record(timeline), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- CSV ---------------------------------------------------------------------------
+
+CSV_COLUMNS = ("id", "document", "date", "start", "end", "granularity", "mod", "calendar", "relative",
+               "jalali", "gregorian", "date_text", "summary", "sentence", "actors", "places", "sources",
+               "lead", "inferred", "reason")
+LIST_SEPARATOR = "; "
+
+
+def _cell(text: str) -> str:
+    text = display_text(text)
+    # A spreadsheet runs a cell that starts like this as a formula.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def to_csv(timeline: Timeline, calendar: str = "jalali") -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in timeline.events:
+        m = e.date
+        writer.writerow([
+            _cell(e.id), _cell(e.document), date_label(m, calendar), m.start.isoformat(), m.end.isoformat(),
+            m.granularity, m.mod or "", m.calendar, str(m.relative).lower(),
+            date_label(m, "jalali"), date_label(m, "gregorian"), _cell(m.text), _cell(e.summary),
+            _cell(e.sentence.text), _cell(LIST_SEPARATOR.join(e.actors)), _cell(LIST_SEPARATOR.join(e.places)),
+            _cell(LIST_SEPARATOR.join(f"{s.document}#{s.sentence.index}" for s in e.sources)),
+            str(e.lead).lower(), str(e.inferred).lower(), _cell(e.reason)])
+    return out.getvalue()
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def md_escape(text: str) -> str:
+    """Backslash before Markdown punctuation, so a cell renders as the text it holds."""
+    return _MD_SPECIAL.sub(r"\\\1", display_text(text))
+
+
+def to_markdown(timeline: Timeline, calendar: str = "jalali") -> str:
+    other = "gregorian" if calendar == "jalali" else "jalali"
+    names = {"jalali": "Jalali", "gregorian": "Gregorian"}
+    header = ["#", f"date ({names[calendar]})", f"date ({names[other]})", "summary", "actors", "places", "sources"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for n, e in enumerate(timeline.events, start=1):
+        when = date_label(e.date, calendar) + (" (inferred)" if e.inferred else "")
+        cells = [str(n), when, date_label(e.date, other), e.summary, "، ".join(e.actors), "، ".join(e.places),
+                 ", ".join(sorted({s.document for s in e.sources}, key=[s.document for s in e.sources].index))]
+        lines.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+# --- TimelineJS3 -------------------------------------------------------------------------
+
+def _timelinejs_date(day: date, whole_year: bool, whole_month: bool) -> dict[str, int]:
+    if whole_year:
+        return {"year": day.year}
+    if whole_month:
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def timelinejs_record(timeline: Timeline, calendar: str = "jalali") -> dict[str, Any]:
+    events = []
+    for e in timeline.events:
+        m = e.date
+        whole_year = m.start == date(m.start.year, 1, 1) and m.end == date(m.end.year, 12, 31)
+        whole_month = m.start.day == 1 and m.end.day == gregorian_month_length(m.end.year, m.end.month)
+        record: dict[str, Any] = {
+            "unique_id": e.id,
+            "start_date": _timelinejs_date(m.start, whole_year, whole_month),
+            "display_date": date_label(m, calendar) + (" (inferred)" if e.inferred else ""),
+            "text": {"headline": html.escape(display_text(e.summary)),
+                     "text": "".join(f"<p>{html.escape(display_text(s.sentence.text))}</p>" for s in e.sources)
+                     + f"<p>{html.escape(display_text(', '.join(dict.fromkeys(s.document for s in e.sources))))}</p>"},
+        }
+        same_unit = (m.start == m.end or (whole_year and m.start.year == m.end.year)
+                     or (whole_month and (m.start.year, m.start.month) == (m.end.year, m.end.month)))
+        if not same_unit:
+            record["end_date"] = _timelinejs_date(m.end, whole_year, whole_month)
+        events.append(record)
+    titles = [d.title for d in timeline.documents if d.title]
+    headline = titles[0] if len(titles) == 1 else f"{len(timeline.documents)} documents"
+    return {"title": {"text": {"headline": html.escape(display_text(headline)),
+                               "text": f"{len(events)} events"}},
+            "events": events}
+
+
+def to_timelinejs(timeline: Timeline, calendar: str = "jalali") -> str:
+    return json.dumps(timelinejs_record(timeline, calendar), ensure_ascii=False, indent=2) + "\n"
+
+
+def render(timeline: Timeline, fmt: str, calendar: str = "jalali") -> str:
+    """The timeline in one of ``FORMATS``."""
+    if fmt == "json":
+        return to_json(timeline)
+    if fmt == "csv":
+        return to_csv(timeline, calendar)
+    if fmt == "md":
+        return to_markdown(timeline, calendar)
+    if fmt == "timelinejs":
+        return to_timelinejs(timeline, calendar)
+    raise ValueError(f"unknown format {fmt!r}")

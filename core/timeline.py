@@ -1,0 +1,347 @@
+"""Documents → one ordered, merged, searchable timeline of events.
+
+Order: by interval (start, then end), then granularity (a day before the
+month that holds it), then document, then place in the document; a lead
+comes after the other events of its interval.
+
+The same happening reported by several articles (the same days, and
+sentences whose content words overlap by ``MERGE_JACCARD`` or more, see
+``similarity``) is one event with every report in ``sources``.
+
+Publication dates: ``published`` (the ``--date`` flag) overrides every
+document's; without either, the date is inferred as the last day of the
+latest dated happening the article names (absolute dates only), the article
+is read again against it for relative expressions («امروز»), and every
+event whose date came from it is marked inferred with the reason.
+
+Many documents are analysed in worker processes (``PARALLEL_MIN`` or more),
+each document on its own; merging and ordering happen here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from itertools import chain, islice
+
+from core.documents import Problem
+from core.events import Publication, events_of
+from core.export import gregorian_label, jalali_label
+from core.gazetteer import canonical_name, content_words, find_entities
+from core.model import GRANULARITY_RANK, Document, Event, Mention, Sentence
+from core.normalize import fold
+from core.sentences import split_sentences
+
+MERGE_JACCARD = 0.35
+PARALLEL_MIN = 48
+_CHUNKSIZE = 8
+
+__all__ = ["Timeline", "Publication", "DocumentAnalysis", "build_timeline", "mentions_of", "analyze",
+           "analysis_from_mentions", "assemble", "infer_publication", "resolve_publication"]
+
+
+@dataclass
+class Timeline:
+    documents: list[Document]
+    events: list[Event]          # timeline order
+    problems: list[Problem]
+    # Per document id: every mention (document order), the sentences, and the
+    # publication date used (with whether it was inferred and why).
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    sentences: dict[str, list[Sentence]] = field(default_factory=dict)
+    publications: dict[str, Publication] = field(default_factory=dict)
+    _haystacks: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def document(self, doc_id: str) -> Document | None:
+        """The document with this id (ids are unique in a timeline)."""
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+    def filter(self, *, start: date | None = None, end: date | None = None, actor: str | None = None,
+               place: str | None = None, document: str | None = None,
+               granularity: str | None = None) -> Timeline:
+        """Events that overlap ``[start, end]``, name ``actor``/``place`` (any
+        spelling or form the gazetteer knows, or part of a name), are reported
+        by ``document`` (an id), at ``granularity``. Documents stay all."""
+        actor_keys = _name_keys(actor)
+        place_keys = _name_keys(place)
+        kept = [e for e in self.events
+                if (start is None or e.date.end >= start)
+                and (end is None or e.date.start <= end)
+                and (actor_keys is None or _names_match(actor_keys, e.actors))
+                and (place_keys is None or _names_match(place_keys, e.places))
+                and (document is None or any(s.document == document for s in e.sources))
+                and (granularity is None or e.date.granularity == granularity)]
+        return Timeline(self.documents, kept, self.problems, self.mentions, self.sentences, self.publications,
+                        self._haystacks)
+
+    def search(self, query: str) -> list[Event]:
+        """Events whose summary, sentences, date, actors or places hold
+        ``query``, ignoring spaces and ZWNJ, Arabic/Persian letter forms,
+        digit scripts and diacritics."""
+        needle = _squash(query)
+        if not needle:
+            return list(self.events)
+        return [e for e in self.events if needle in self._haystack(e)]
+
+    def _haystack(self, event: Event) -> str:
+        hay = self._haystacks.get(event.id)
+        if hay is None:
+            m = event.date
+            parts = [event.summary, event.sentence.text, *(s.sentence.text for s in event.sources),
+                     *event.actors, *event.places, m.text, m.start.isoformat(), m.end.isoformat(),
+                     jalali_label(m.start, m.end), gregorian_label(m.start, m.end),
+                     jalali_label(m.start, m.end, m.granularity), gregorian_label(m.start, m.end, m.granularity)]
+            hay = self._haystacks[event.id] = "\n".join(_squash(p) for p in parts)
+        return hay
+
+
+def _squash(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+def _name_keys(query: str | None) -> set[str] | None:
+    if query is None:
+        return None
+    keys = {_squash(query)}
+    canonical = canonical_name(query)
+    if canonical is not None:
+        keys.add(_squash(canonical))
+    return keys
+
+
+def _names_match(keys: set[str], names: list[str]) -> bool:
+    return any(k and k in _squash(n) for n in names for k in keys)
+
+
+# --- one document ---------------------------------------------------------------------
+
+@dataclass(slots=True)
+class DocumentAnalysis:
+    """Everything the timeline needs from one document."""
+
+    publication: Publication
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    events: list[Event]       # document order
+    words: list[frozenset[str]]  # per event: content words of its sentence, for merging
+
+
+def infer_publication(absolute: list[Mention]) -> Publication:
+    """The publication date of an article with none: the last day of the latest
+    dated happening it names (``absolute``: mentions found without a date)."""
+    if not absolute:
+        return Publication(None)
+    latest = max(absolute, key=lambda m: (m.end, -m.days))
+    day = latest.end
+    what = "day" if latest.start == latest.end else "last day"
+    return Publication(day, inferred=True,
+                       reason=f"no publication date; inferred as the {what} of the latest dated event "
+                              f"«{' '.join(latest.text.split())}» ({day.isoformat()})")
+
+
+def resolve_publication(document: Document, published: date | None = None
+                        ) -> tuple[Publication, list[Mention], set[int]]:
+    """The publication date used for ``document``, its mentions read against
+    it, and the indices of mentions whose value came from an inferred date."""
+    from core.extract import find_mentions  # the grammar compiles on first use, not at import
+
+    day = published or document.published
+    if day is not None:
+        return Publication(day), find_mentions(document.text, day), set()
+    absolute = find_mentions(document.text, None)
+    publication = infer_publication(absolute)
+    if publication.date is None:
+        return publication, absolute, set()
+    mentions = find_mentions(document.text, publication.date)
+    known = {(m.span, m.start, m.end) for m in absolute}
+    inferred = {k for k, m in enumerate(mentions) if (m.span, m.start, m.end) not in known}
+    return publication, mentions, inferred
+
+
+def mentions_of(document: Document, published: date | None) -> list[Mention]:
+    """Every time mention of ``document``, resolved as the timeline resolves
+    them: against ``published`` if given, else the document's date, else the
+    inferred one."""
+    return resolve_publication(document, published)[1]
+
+
+def analysis_from_mentions(document: Document, mentions: list[Mention], publication: Publication,
+                           inferred: Iterable[int] = ()) -> DocumentAnalysis:
+    """The analysis of a document whose mentions are already known."""
+    sentences = split_sentences(document.text)
+    events = events_of(document, sentences, mentions, publication, find_entities(document.text), inferred)
+    words = [_merge_words(document.text, e.sentence, mentions) for e in events]
+    return DocumentAnalysis(publication, sentences, mentions, events, words)
+
+
+def analyze(document: Document, published: date | None = None) -> DocumentAnalysis:
+    publication, mentions, inferred = resolve_publication(document, published)
+    return analysis_from_mentions(document, mentions, publication, inferred)
+
+
+def _merge_words(text: str, sentence: Sentence, mentions: list[Mention]) -> frozenset[str]:
+    """Content words of a sentence with its time mentions left out: two
+    reports name one day in different words («امروز», «۱۲ آذر»)."""
+    a, b = sentence.span
+    pieces = []
+    pos = a
+    for m in mentions:
+        if a <= m.span[0] < b:
+            pieces.append(text[pos:max(pos, m.span[0])])
+            pos = max(pos, min(m.span[1], b))
+    pieces.append(text[pos:b])
+    return content_words(" ".join(pieces))
+
+
+# --- many documents --------------------------------------------------------------------
+
+def _order(event: Event, doc_index: dict[str, int]) -> tuple:
+    m = event.date
+    # A lead comes after the other happenings of its day: the article was
+    # written after them (and an inferred date is the day of the latest one).
+    return (m.start, m.end, GRANULARITY_RANK.get(m.granularity, len(GRANULARITY_RANK)), event.lead,
+            doc_index.get(event.document, 0), m.span[0])
+
+
+def assemble(documents: list[Document], analyses: list[DocumentAnalysis], problems: list[Problem]) -> Timeline:
+    """One timeline from analysed documents (``analyses[i]`` is of ``documents[i]``)."""
+    doc_index = {d.id: i for i, d in enumerate(documents)}
+    pairs = [(e, w) for a in analyses for e, w in zip(a.events, a.words)]
+    pairs.sort(key=lambda p: _order(p[0], doc_index))
+    return Timeline(
+        documents=list(documents), events=_merge(pairs), problems=list(problems),
+        mentions={d.id: a.mentions for d, a in zip(documents, analyses)},
+        sentences={d.id: a.sentences for d, a in zip(documents, analyses)},
+        publications={d.id: a.publication for d, a in zip(documents, analyses)})
+
+
+@dataclass(slots=True)
+class _Cluster:
+    event: Event
+    documents: set[str]
+    words: list[frozenset[str]]
+
+
+def similarity(x: frozenset[str], y: frozenset[str]) -> float:
+    """Jaccard of two word sets, a word of one written as two words of the
+    other («زمینلرزه» / «زمین لرزه») counted as those two."""
+    if not x or not y:
+        return 0.0
+    x, y = _split_compounds(x, y), _split_compounds(y, x)
+    return len(x & y) / len(x | y)
+
+
+def _split_compounds(words: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+    out = set(words)
+    for w in words - other:
+        for cut in range(2, len(w) - 1):
+            if w[:cut] in other and w[cut:] in other:
+                out.discard(w)
+                out.update((w[:cut], w[cut:]))
+                break
+    return frozenset(out)
+
+
+def _merge(pairs: list[tuple[Event, frozenset[str]]]) -> list[Event]:
+    """Events in timeline order, reports of one happening from several documents joined."""
+    out: list[Event] = []
+    k = 0
+    while k < len(pairs):
+        # A run of events with the same days: only these can be one happening.
+        days = (pairs[k][0].date.start, pairs[k][0].date.end)
+        run_end = k
+        while run_end < len(pairs) and (pairs[run_end][0].date.start, pairs[run_end][0].date.end) == days:
+            run_end += 1
+        clusters: list[_Cluster] = []
+        by_word: dict[str, list[int]] = {}
+        for event, words in pairs[k:run_end]:
+            best, best_score = None, MERGE_JACCARD
+            for c in {c for w in words for c in by_word.get(w, ())}:
+                cluster = clusters[c]
+                if event.document in cluster.documents:
+                    continue
+                score = max(similarity(words, w) for w in cluster.words)
+                if score >= best_score and (best is None or score > best_score or c < best):
+                    best, best_score = c, score
+            if best is None:
+                for w in words:
+                    by_word.setdefault(w, []).append(len(clusters))
+                clusters.append(_Cluster(event, {event.document}, [words]))
+                continue
+            cluster = clusters[best]
+            cluster.documents.add(event.document)
+            cluster.words.append(words)
+            _absorb(cluster.event, event)
+        out.extend(c.event for c in clusters)
+        k = run_end
+    return out
+
+
+def _absorb(into: Event, other: Event) -> None:
+    into.sources.extend(other.sources)
+    into.actors.extend(a for a in other.actors if a not in into.actors)
+    into.places.extend(p for p in other.places if p not in into.places)
+
+
+def _unique_ids(items: Iterable[Document | Problem], documents: list[Document],
+                problems: list[Problem]) -> Iterator[Document]:
+    """Documents in order (kept in ``documents``), problems set aside; a repeated
+    id gets a suffix so every event and filter names one document."""
+    seen: set[str] = set()
+    for item in items:
+        if not isinstance(item, Document):
+            problems.append(item)
+            continue
+        if item.id in seen:
+            n = 2
+            while f"{item.id}~{n}" in seen:
+                n += 1
+            item = replace(item, id=f"{item.id}~{n}")
+        seen.add(item.id)
+        documents.append(item)
+        yield item
+
+
+def _analyze_job(job: tuple[Document, date | None]) -> DocumentAnalysis:
+    return analyze(*job)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # fork is fast but unsafe once threads run (the app builds timelines in a worker thread).
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def build_timeline(documents: Iterable[Document | Problem], published: date | None = None,
+                   progress: Callable[[int], None] | None = None, workers: int | None = None) -> Timeline:
+    """The timeline of ``documents`` (as ``core.documents.iter_documents`` yields
+    them). ``published`` overrides every publication date; ``progress`` is
+    called with the number of documents analysed so far; ``workers`` caps the
+    processes (default: every core; 1 = this process only)."""
+    docs: list[Document] = []
+    problems: list[Problem] = []
+    stream = _unique_ids(documents, docs, problems)
+    head = list(islice(stream, PARALLEL_MIN))
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    analyses: list[DocumentAnalysis] = []
+    if len(head) < PARALLEL_MIN or count <= 1:
+        for doc in chain(head, stream):
+            analyses.append(analyze(doc, published))
+            if progress is not None:
+                progress(len(analyses))
+    else:
+        jobs = ((doc, published) for doc in chain(head, stream))
+        context = _pool_context()
+        if context.get_start_method() == "fork":
+            analyze(head[0], published)  # forked workers inherit the compiled patterns and loaded tables
+        with context.Pool(count) as pool:
+            for analysis in pool.imap(_analyze_job, jobs, chunksize=_CHUNKSIZE):
+                analyses.append(analysis)
+                if progress is not None:
+                    progress(len(analyses))
+    return assemble(docs, analyses, problems)

@@ -1,0 +1,236 @@
+"""``ruydad extract PATH...``: the timeline printed, for people and pipelines.
+
+A table on a terminal, JSON otherwise (``--format`` chooses). Inputs that
+cannot be read get one line each on stderr and the rest is still printed.
+Exit status: 0, 1 when anything was skipped, 2 for usage errors, 70 for a
+bug (one line, never a traceback). Rich is imported only to print a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from core.documents import JSONL_SUFFIXES, iter_documents, parse_date
+from core.export import CALENDARS, FORMATS, date_label, display_text, render
+from core.timeline import Timeline, build_timeline
+
+EXIT_SKIPPED = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line and exit status 2, as argparse, but no SystemExit here
+        raise _UsageError(message)
+
+
+def _date(value: str) -> date:
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _parser() -> _Parser:
+    p = _Parser(prog="ruydad extract",
+                description="Print the timeline of dated events in Persian news articles.")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=".txt article, .jsonl file, folder of these, or - for standard input")
+    p.add_argument("--format", choices=("table", *FORMATS),
+                   help="output format (default: table on a terminal, json otherwise)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--date", type=_date, metavar="DATE",
+                   help="publication date for every article: 2024-11-30 or Jalali 1403/09/10")
+    p.add_argument("--calendar", choices=CALENDARS, default="jalali", help="calendar of displayed dates")
+    p.add_argument("--workers", type=int, metavar="N", help="processes to use (default: every core)")
+    return p
+
+
+def run_extract(argv: list[str]) -> int:
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("ruydad: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (| head): not an error; keep Python quiet at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:  # a bug: one line, never a traceback
+        print(f"ruydad: internal error: {display_text(f'{type(error).__name__}: {error}')}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(argv: list[str]) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except _UsageError as error:
+        print(parser.format_usage().rstrip(), file=sys.stderr)
+        print(f"ruydad extract: error: {display_text(str(error))}", file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as leave:  # --help
+        return int(leave.code or 0)
+    if args.workers is not None and args.workers < 1:
+        print("ruydad extract: error: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output and _is_an_input(args.output, args.paths):
+        print(f"ruydad extract: error: output {display_text(args.output)} is one of the inputs; "
+              "inputs are never overwritten", file=sys.stderr)
+        return EXIT_USAGE
+    to_terminal = not args.output and sys.stdout.isatty()
+    fmt = args.format or ("table" if to_terminal else "json")
+
+    meter = _Progress(args.paths) if sys.stderr.isatty() else None
+    try:
+        timeline = build_timeline(iter_documents(args.paths, stdin=sys.stdin.buffer), published=args.date,
+                                  progress=meter.update if meter else None, workers=args.workers)
+    finally:
+        if meter:
+            meter.close()
+    for problem in timeline.problems:
+        print(f"ruydad: {problem}", file=sys.stderr)
+
+    if fmt == "table":
+        text = None
+    else:
+        text = render(timeline, fmt, args.calendar)
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                if text is None:
+                    _print_table(timeline, args.calendar, out, terminal=False)
+                else:
+                    out.write(text)
+        except OSError as error:
+            print(f"ruydad: cannot write {display_text(args.output)}: {(error.strerror or str(error)).lower()}",
+                  file=sys.stderr)
+            return EXIT_SKIPPED
+    elif text is None:
+        _print_table(timeline, args.calendar, sys.stdout, terminal=to_terminal)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    return EXIT_SKIPPED if timeline.problems else 0
+
+
+def _is_an_input(output: str, paths: list[str]) -> bool:
+    try:
+        target = Path(output).resolve()
+    except OSError:
+        return False
+    for path in paths:
+        if path == "-":
+            continue
+        source = Path(path).resolve()
+        if target == source or (source.is_dir() and source in target.parents):
+            return True
+    return False
+
+
+# --- the table ------------------------------------------------------------------------
+
+def _print_table(timeline: Timeline, calendar: str, out: TextIO, terminal: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    other = "gregorian" if calendar == "jalali" else "jalali"
+    names = {"jalali": "Jalali", "gregorian": "Gregorian"}
+    many = len(timeline.documents) > 1
+    table = Table(show_lines=False, expand=False)
+    table.add_column(names[calendar], no_wrap=True)
+    table.add_column(names[other], no_wrap=True)
+    table.add_column("Summary", ratio=1)
+    table.add_column("Actors")
+    table.add_column("Places")
+    if many:
+        table.add_column("Sources")
+    for e in timeline.events:
+        when = Text(date_label(e.date, calendar))
+        if e.inferred:
+            when.append("\ninferred", style="italic")
+        summary = Text(display_text(e.summary))
+        if e.reason:
+            summary.append("\n" + display_text(e.reason), style="dim")
+        # Text(...) is never parsed for markup; display_text removed escapes.
+        row = [when, Text(date_label(e.date, other)), summary,
+               Text(display_text("، ".join(e.actors))), Text(display_text("، ".join(e.places)))]
+        if many:
+            row.append(Text(display_text(", ".join(dict.fromkeys(s.document for s in e.sources)))))
+        table.add_row(*row)
+    console = Console(file=out, force_terminal=terminal, no_color=not terminal or None,
+                      width=None if terminal else 160, highlight=False, markup=False, emoji=False)
+    console.print(table)
+    if not timeline.events:
+        console.print(Text("no dated events found"))
+
+
+# --- progress on stderr ----------------------------------------------------------------
+
+class _Progress:
+    """``ruydad: [#####.....] 120/494 documents``, redrawn at most ten times a second."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.total = _estimate_documents(paths)
+        self.last = 0.0
+        self.width = 0  # of the line drawn last, to blank it out with spaces (plain text, no escapes)
+
+    def update(self, done: int) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.1 and done != self.total:
+            return
+        self.last = now
+        if self.total:
+            width = 30
+            filled = min(width, width * done // self.total)
+            line = f"ruydad: [{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} documents"
+        else:
+            line = f"ruydad: {done} documents"
+        sys.stderr.write("\r" + line.ljust(self.width))
+        sys.stderr.flush()
+        self.width = len(line)
+
+    def close(self) -> None:
+        if self.width:
+            sys.stderr.write("\r" + " " * self.width + "\r")
+            sys.stderr.flush()
+
+
+def _estimate_documents(paths: list[str]) -> int | None:
+    """How many documents the paths hold (lines of JSON Lines, .txt files); None for stdin."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                total += sum(_count_file(os.path.join(root, f), listed=False)
+                             for f in files if not f.startswith("."))
+        else:
+            total += _count_file(path, listed=True)
+    return total or None
+
+
+def _count_file(path: str, listed: bool) -> int:
+    """``listed``: named on the command line, so read whatever its suffix."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in JSONL_SUFFIXES:
+        return 1 if listed or suffix == ".txt" else 0
+    try:
+        with open(path, "rb") as f:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) or 1
+    except OSError:
+        return 0
