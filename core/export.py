@@ -105,11 +105,14 @@ def _sentence(sentence: Sentence) -> dict[str, Any]:
     return {"index": sentence.index, "span": _span(sentence.span), "text": sentence.text}
 
 
-def mention_record(document: str, m: Mention) -> dict[str, Any]:
+def mention_record(document: str, m: Mention, others: list[Mention]) -> dict[str, Any]:
+    """``same_as`` is written as the other mention's span in the same
+    document: unambiguous in a list that holds many documents."""
+    same_as = _span(others[m.same_as].span) if m.same_as is not None else None
     return {"document": document, "span": _span(m.span), "text": m.text,
             "start": m.start.isoformat(), "end": m.end.isoformat(), "granularity": m.granularity,
             "mod": m.mod, "calendar": m.calendar, "relative": m.relative,
-            "time": m.time, "same_as": m.same_as, "disagrees": m.disagrees}
+            "time": m.time, "same_as": same_as, "disagrees": m.disagrees}
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -141,7 +144,8 @@ def timeline_record(timeline: Timeline) -> dict[str, Any]:
                           "published": published.isoformat() if published else None,
                           "published_inferred": bool(publication and publication.inferred),
                           "path": doc.path})
-        mentions.extend(mention_record(doc.id, m) for m in timeline.mentions.get(doc.id, []))
+        found = timeline.mentions.get(doc.id, [])
+        mentions.extend(mention_record(doc.id, m, found) for m in found)
     return {"documents": documents, "mentions": mentions,
             "events": [event_record(e) for e in timeline.events]}
 

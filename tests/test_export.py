@@ -115,7 +115,9 @@ def test_json_follows_the_contract_and_spans_quote_the_original():
                           "time", "same_as", "disagrees"}
         a, b = m["span"]
         assert texts[m["document"]][a:b] == m["text"]
-    assert data["mentions"][1]["same_as"] == 0
+    # same_as names the other mention by its span in the same document.
+    assert data["mentions"][1]["same_as"] == data["mentions"][0]["span"]
+    assert data["mentions"][0]["same_as"] is None
     for e in data["events"]:
         assert set(e) >= {"id", "document", "date", "sentence", "summary", "actors", "places",
                           "sources", "lead", "inferred", "reason"}
