@@ -150,8 +150,10 @@ def timeline_record(timeline: Timeline) -> dict[str, Any]:
             "events": [event_record(e) for e in timeline.events]}
 
 
-def to_json(timeline: Timeline) -> str:
-    return json.dumps(timeline_record(timeline), ensure_ascii=False, indent=2) + "\n"
+def to_json(timeline: Timeline, indent: int | None = 2) -> str:
+    """``indent=None`` writes compact JSON with the C encoder, several times
+    faster on a large archive (the indenting encoder is pure Python)."""
+    return json.dumps(timeline_record(timeline), ensure_ascii=False, indent=indent) + "\n"
 
 
 # --- CSV ---------------------------------------------------------------------------
@@ -247,10 +249,10 @@ def to_timelinejs(timeline: Timeline, calendar: str = "jalali") -> str:
     return json.dumps(timelinejs_record(timeline, calendar), ensure_ascii=False, indent=2) + "\n"
 
 
-def render(timeline: Timeline, fmt: str, calendar: str = "jalali") -> str:
-    """The timeline in one of ``FORMATS``."""
+def render(timeline: Timeline, fmt: str, calendar: str = "jalali", pretty: bool = True) -> str:
+    """The timeline in one of ``FORMATS``; ``pretty`` indents JSON for people."""
     if fmt == "json":
-        return to_json(timeline)
+        return to_json(timeline, 2 if pretty else None)
     if fmt == "csv":
         return to_csv(timeline, calendar)
     if fmt == "md":

@@ -31,8 +31,31 @@ def form_pattern(form: str) -> str:
 
 
 def alternation(forms: list[str] | set[str]) -> str:
-    """Longest forms first, so «جمادی الاولی» wins over «جمادی الاول»."""
-    return "|".join(form_pattern(f) for f in sorted(set(forms), key=len, reverse=True))
+    """One regex for many forms, factored as a trie: the engine tries one
+    branch per distinct next letter instead of every form at every position
+    (a flat list of a hundred number words made the grammar several times
+    slower). Greedy optional tails keep longest-first: «جمادی الاولی» wins
+    over «جمادی الاول»."""
+    trie: dict = {}
+    for form in set(forms):
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        # A space in a form matches a space, a ZWNJ (folded to a space) or nothing.
+        head = " ?" if ch == " " else re.escape(ch)
+        branches.append(head + _trie_pattern(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends_here else body
 
 
 def key(form: str) -> str:

@@ -223,7 +223,9 @@ def assemble(documents: list[Document], analyses: list[DocumentAnalysis], proble
 class _Cluster:
     event: Event
     documents: set[str]
-    words: list[frozenset[str]]
+    # Distinct word sets of its reports: the same wording (a syndicated
+    # story) is compared once, not once per copy.
+    words: set[frozenset[str]]
 
 
 def similarity(x: frozenset[str], y: frozenset[str]) -> float:
@@ -264,17 +266,17 @@ def _merge(pairs: list[tuple[Event, frozenset[str]]]) -> list[Event]:
                 cluster = clusters[c]
                 if event.document in cluster.documents:
                     continue
-                score = max(similarity(words, w) for w in cluster.words)
+                score = 1.0 if words in cluster.words else max(similarity(words, w) for w in cluster.words)
                 if score >= best_score and (best is None or score > best_score or c < best):
                     best, best_score = c, score
             if best is None:
                 for w in words:
                     by_word.setdefault(w, []).append(len(clusters))
-                clusters.append(_Cluster(event, {event.document}, [words]))
+                clusters.append(_Cluster(event, {event.document}, {words}))
                 continue
             cluster = clusters[best]
             cluster.documents.add(event.document)
-            cluster.words.append(words)
+            cluster.words.add(words)
             _absorb(cluster.event, event)
         out.extend(c.event for c in clusters)
         k = run_end

@@ -104,7 +104,8 @@ def _run(argv: list[str]) -> int:
     if fmt == "table":
         text = None
     else:
-        text = render(timeline, fmt, args.calendar)
+        # Indented JSON for a person at a terminal, compact for programs.
+        text = render(timeline, fmt, args.calendar, pretty=to_terminal)
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
