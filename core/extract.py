@@ -78,7 +78,7 @@ def _numbers(lx: Lexicon, limit: int, ordinal: bool) -> dict[str, int]:
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
-    rules: tuple[tuple[str, re.Pattern[str]], ...]
+    rules: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]
     day_words: dict[str, int]
     count_words: dict[str, int]
     ordinal_words: dict[str, int]
@@ -185,7 +185,15 @@ def grammar() -> Grammar:
         ("clock", rf"{WB}ساعت (?:(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?|(?P<hw>{CARDW}))"
                   rf"(?: و (?P<mi2>[0-5]?\d|{CARDW}) دقیقه| و نیم)?{WE}(?: (?P<part>{PART}){WE})?"),
     ]
-    compiled = tuple((name, re.compile(p)) for name, p in rules)
+    # A rule whose every match holds one of these words is skipped, at the
+    # cost of a substring test, in a text that has none of them.
+    gates = {
+        "numeric_ymd": ("/", "-", "."), "numeric_dmy": ("/", "-", "."), "numeric_yy": ("/",),
+        "tenday": ("دهه",), "decade": ("دهه",), "century": ("قرن", "سده"), "clock": ("ساعت",),
+        "year_paren": ("(",), "year_span": ("-",), "quarter": ("ماهه", "فصل"),
+        "season": tuple(lx.seasons), "year": ("سال",),
+    }
+    compiled = tuple((name, re.compile(p), gates.get(name)) for name, p in rules)
 
     left_context = re.compile(
         rf"(?:(?P<mod>{MOD})|(?P<part>{PART})(?: ?های)?(?: روز)?|(?P<wd>{WEEKDAY}),?(?: روز)?|(?P<rooz>روز)) $")
@@ -400,7 +408,9 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
 
 def _readings(s: str, g: Grammar, lx: Lexicon) -> list[Reading]:
     found: list[Reading] = []
-    for name, rx in g.rules:
+    for name, rx, gate in g.rules:
+        if gate is not None and not any(word in s for word in gate):
+            continue
         for m in rx.finditer(s):
             r = _read(name, m, g, lx)
             if r is not None:
