@@ -1,0 +1,146 @@
+"""``ruydad [PATH ...]``: open the timeline explorer.
+
+With no PATH it opens the example article shipped inside the package (so it
+works after ``pipx install`` too). ``-`` reads standard input first, then
+gives the keyboard back to the app through ``/dev/tty``. Mistakes in the
+arguments or the config file end with one line on stderr and status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import replace
+from importlib.resources import as_file, files
+
+from tui.bidi import BIDI_CHOICES, resolve_mode
+from tui.config import ConfigError, Settings, config_path, load_settings
+from tui.widgets.date_labels import CALENDARS, DIGIT_CHOICES
+
+SEED_PACKAGE = "ruydad_fixtures"
+SEED_ARTICLE = "etemadonline-688273.txt"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ruydad",
+        description="Explore the dated events of Persian news articles as one timeline. "
+                    "`ruydad extract PATH ...` prints the timeline instead.",
+        epilog="Keys: ? in the app. Settings and key remapping: ~/.config/ruydad/config.toml "
+               "(or $RUYDAD_CONFIG).")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="articles: .txt or .jsonl files, folders of them, or - for standard input "
+                             "(none: the bundled example article)")
+    parser.add_argument("--bidi", choices=BIDI_CHOICES,
+                        help="logical: the terminal reorders Persian; visual: ruydad does; "
+                             "auto: guess from the terminal (default)")
+    parser.add_argument("--calendar", choices=CALENDARS, help="calendar shown first (default jalali)")
+    parser.add_argument("--digits", choices=DIGIT_CHOICES,
+                        help="auto: Persian digits for Jalali and Hijri dates (default)")
+    parser.add_argument("--theme", help="a Textual theme, e.g. textual-light")
+    return parser
+
+
+def _progress_text(args: tuple[object, ...]) -> str:
+    numbers = [a for a in args if isinstance(a, int)]
+    if len(numbers) >= 2:
+        return f"finding dates… {numbers[0]}/{numbers[1]} documents"
+    if numbers:
+        return f"finding dates… {numbers[0]} document(s) done"
+    return "finding dates…"
+
+
+def timeline_loader(paths: Sequence[str], stdin: bytes | None):
+    """The loader the app runs in a worker thread: read, then build the timeline."""
+
+    def load(report):
+        from core.documents import iter_documents
+        from core.model import Document
+
+        items: list = []
+        documents: list[Document] = []
+        problems: list = []
+        stream = io.BytesIO(stdin) if stdin is not None else None
+        for item in iter_documents(list(paths), stdin=stream):
+            items.append(item)
+            (documents if isinstance(item, Document) else problems).append(item)
+            if len(items) % 100 == 0:
+                report.progress(f"reading… {len(documents)} documents")
+        report.documents(documents, problems)
+        report.progress(f"finding dates in {len(documents)} document(s)…")
+        from core.timeline import build_timeline  # the slow imports (hazm) happen here, off the UI thread
+
+        return build_timeline(items, progress=lambda *args: report.progress(_progress_text(args)))
+
+    return load
+
+
+def _settings(parsed: argparse.Namespace) -> Settings:
+    from tui.keymap import check_keymap
+
+    from textual.theme import BUILTIN_THEMES
+
+    path, required = config_path()
+    settings = load_settings(path, required)
+    check_keymap(settings.keys, str(path))
+    overrides = {name: getattr(parsed, name) for name in ("bidi", "calendar", "digits", "theme")
+                 if getattr(parsed, name) is not None}
+    settings = replace(settings, **overrides)
+    if settings.theme is not None and settings.theme not in BUILTIN_THEMES:
+        source = "--theme" if "theme" in overrides else str(path)
+        raise ConfigError(f"{source}: no theme {settings.theme!r} (known: {', '.join(sorted(BUILTIN_THEMES))})")
+    return settings
+
+
+def _read_stdin_then_reattach_terminal() -> bytes:
+    """All of standard input; then fd 0 is the terminal again, for the keyboard."""
+    data = sys.stdin.buffer.read()
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise ConfigError("no terminal to run the app in after reading standard input "
+                          "(use `ruydad extract -` in pipelines)") from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    return data
+
+
+def _ansi_only_terminal() -> bool:
+    from rich.console import Console
+
+    return Console().color_system in ("standard", "windows")
+
+
+def run_app(args: list[str]) -> int:
+    try:
+        parsed = _parser().parse_args(args)
+    except SystemExit as stop:  # --help, or a usage error already printed by argparse
+        return int(stop.code or 0)
+    try:
+        settings = _settings(parsed)
+        mode = resolve_mode(settings.bidi)
+        if not sys.stdout.isatty():
+            raise ConfigError("the app needs a terminal; use `ruydad extract` to print the timeline")
+        stdin = None
+        if "-" in parsed.paths:
+            if sys.stdin.isatty():
+                raise ConfigError("'-' reads an article from standard input, but it is the terminal: pipe one in")
+            stdin = _read_stdin_then_reattach_terminal()
+    except (ConfigError, ValueError) as error:
+        print(f"ruydad: {error}", file=sys.stderr)
+        return 2
+
+    from tui.app import RuydadApp
+
+    with ExitStack() as stack:
+        paths = list(parsed.paths)
+        if not paths:
+            paths = [str(stack.enter_context(as_file(files(SEED_PACKAGE) / SEED_ARTICLE)))]
+        app = RuydadApp(timeline_loader(paths, stdin), settings, visual=mode == "visual",
+                        ansi_colors=_ansi_only_terminal())
+        app.run()
+    return app.return_code or 0

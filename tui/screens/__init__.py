@@ -1,0 +1,1 @@
+"""The timeline explorer's screens, one per file."""

@@ -1,0 +1,90 @@
+"""``e``: choose a format and a file name for the timeline on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, RadioButton, RadioSet
+
+# format id → (label, file extension)
+EXPORT_FORMATS: dict[str, tuple[str, str]] = {
+    "markdown": ("Markdown", "md"),
+    "json": ("JSON", "json"),
+    "csv": ("CSV", "csv"),
+    "timelinejs": ("TimelineJS (JSON)", "timelinejs.json"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    format: str
+    path: Path
+
+
+def free_name(folder: Path, stem: str, extension: str) -> Path:
+    """``stem.extension`` in ``folder``, or ``stem-2.extension`` … if taken."""
+    candidate = folder / f"{stem}.{extension}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}.{extension}"
+        number += 1
+    return candidate
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    """Returns what to write where, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "cancel", id="export.cancel")]
+    AUTO_FOCUS = "#export-path"
+
+    def __init__(self, folder: Path, refuse: Callable[[Path], str | None], chosen: str = "markdown",
+                 stem: str = "ruydad-timeline") -> None:
+        """``refuse(path)`` says why a path may not be written (None: it may)."""
+        super().__init__()
+        self._folder = folder
+        self._refuse = refuse
+        self._format = chosen
+        self._stem = stem
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box", classes="prompt"):
+            yield Label("export the timeline on screen (filters apply) — arrows pick a format, Enter writes")
+            with RadioSet(id="export-format"):
+                for name, (label, _) in EXPORT_FORMATS.items():
+                    yield RadioButton(label, value=name == self._format, name=name)
+            yield Input(str(self._default_path()), id="export-path")
+            yield Label("", id="export-error", markup=False)
+
+    def _default_path(self) -> Path:
+        return free_name(self._folder, self._stem, EXPORT_FORMATS[self._format][1])
+
+    @on(RadioSet.Changed)
+    def format_changed(self, event: RadioSet.Changed) -> None:
+        path_input = self.query_one("#export-path", Input)
+        was_default = path_input.value == str(self._default_path())
+        self._format = event.pressed.name or self._format
+        if was_default:
+            path_input.value = str(self._default_path())
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if not value:
+            self.query_one("#export-error", Label).update("give a file name")
+            return
+        path = Path(value).expanduser()
+        reason = self._refuse(path)
+        if reason:
+            self.query_one("#export-error", Label).update(reason)
+            return
+        self.dismiss(ExportRequest(self._format, path))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

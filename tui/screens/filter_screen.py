@@ -1,0 +1,84 @@
+"""``f``: narrow the timeline by actor, place, document and date range."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label
+
+
+@dataclass(frozen=True, slots=True)
+class FilterSpec:
+    actor: str = ""
+    place: str = ""
+    document: str = ""
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self == FilterSpec()
+
+    def describe(self) -> str:
+        parts = [f"{name}={value}" for name, value in
+                 (("actor", self.actor), ("place", self.place), ("document", self.document)) if value]
+        if self.start or self.end:
+            parts.append(f"{self.start or '…'}…{self.end or '…'}")
+        return ", ".join(parts)
+
+
+class FilterScreen(ModalScreen[FilterSpec | None]):
+    """Returns the new filter (all fields empty: no filter), or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "cancel", id="filter.cancel")]
+
+    def __init__(self, current: FilterSpec, parse_date: Callable[[str], date],
+                 actors: Sequence[str] = (), places: Sequence[str] = (), documents: Sequence[str] = ()) -> None:
+        super().__init__()
+        self._current = current
+        self._parse_date = parse_date
+        self._suggestions = {"actor": actors, "place": places, "document": documents}
+
+    def compose(self) -> ComposeResult:
+        current = self._current
+        values = {"actor": current.actor, "place": current.place, "document": current.document,
+                  "from": current.start.isoformat() if current.start else "",
+                  "to": current.end.isoformat() if current.end else ""}
+        with Vertical(id="filter-box", classes="prompt"):
+            yield Label("filter the timeline — Tab moves, Enter applies, empty fields match all, Escape cancels")
+            with Grid(id="filter-grid"):
+                for name, value in values.items():
+                    yield Label(name, classes="field-name")
+                    words = self._suggestions.get(name, ())
+                    suggester = SuggestFromList(words, case_sensitive=False) if words else None
+                    placeholder = "YYYY-MM-DD or Jalali 1403-09-07" if name in ("from", "to") else f"any {name}"
+                    yield Input(value, placeholder=placeholder, id=f"filter-{name}", suggester=suggester)
+            yield Label("", id="filter-error", markup=False)
+
+    def _field(self, name: str) -> str:
+        return self.query_one(f"#filter-{name}", Input).value.strip()
+
+    @on(Input.Submitted)
+    def submitted(self) -> None:
+        dates: dict[str, date | None] = {}
+        for name in ("from", "to"):
+            value = self._field(name)
+            try:
+                dates[name] = self._parse_date(value) if value else None
+            except ValueError as error:
+                self.query_one("#filter-error", Label).update(f"{name}: {error}")
+                self.query_one(f"#filter-{name}", Input).focus()
+                return
+        self.dismiss(FilterSpec(self._field("actor"), self._field("place"), self._field("document"),
+                                dates["from"], dates["to"]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,470 @@
+"""The main screen: timeline and article side by side (stacked when narrow),
+the density strip, the detail line and the footer.
+
+The timeline is loaded by a thread worker so the screen is drawn at once;
+documents appear in the article pane as soon as they are read, events when
+the engine is done. This screen owns what is shown (the filter, the search,
+the calendar order, the bidi mode) and keeps the widgets in step.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical
+from textual.message import Message
+from textual.screen import Screen
+
+from core.model import Document, Event
+from tui.screens.export_screen import EXPORT_FORMATS, ExportRequest, ExportScreen
+from tui.screens.filter_screen import FilterScreen, FilterSpec
+from tui.screens.problems_screen import ProblemsScreen
+from tui.screens.search_screen import SearchScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.date_labels import DateDisplay, date_column, day_labels
+from tui.widgets.density_strip import DensityStrip
+from tui.widgets.detail_line import DetailLine
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.pane_title import PaneTitle
+from tui.widgets.safe_text import safe_line
+from tui.widgets.strips import display_text
+from tui.widgets.timeline_list import TimelineList
+
+if TYPE_CHECKING:
+    from core.timeline import Timeline
+
+
+class LoadReport(Protocol):
+    """What a loader tells the screen while it works (from its thread)."""
+
+    def progress(self, text: str) -> None: ...
+
+    def documents(self, documents: Sequence[Document], problems: Sequence[object]) -> None: ...
+
+
+Loader = Callable[[LoadReport], "Timeline"]
+
+CALENDAR_NAMES = {"jalali": "Jalali", "gregorian": "Gregorian", "hijri": "Hijri"}
+
+
+@dataclass(frozen=True, slots=True)
+class ViewOptions:
+    display: DateDisplay
+    visual: bool
+
+
+class TimelineScreen(Screen[None]):
+    """Timeline, article, density, detail and footer, loaded in the background."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    BINDINGS = [
+        Binding("slash", "search", "search", id="timeline.search"),
+        Binding("f", "filter", "filter", id="timeline.filter"),
+        Binding("c", "cycle_calendar", "calendar", id="view.calendar"),
+        Binding("b", "toggle_bidi", "bidi", id="view.bidi"),
+        Binding("y", "copy_event", "copy", id="event.copy"),
+        Binding("e", "export", "export", id="timeline.export"),
+        Binding("p", "problems", "problems", show=False, id="view.problems"),
+    ]
+
+    # --- messages from the loading thread ----------------------------------------
+
+    class LoadProgress(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, TimelineScreen.LoadProgress)
+
+    class DocumentsRead(Message):
+        def __init__(self, documents: Sequence[Document], problems: Sequence[object]) -> None:
+            super().__init__()
+            self.documents = list(documents)
+            self.problems = list(problems)
+
+    class Loaded(Message):
+        def __init__(self, timeline: Timeline) -> None:
+            super().__init__()
+            self.timeline = timeline
+
+    class LoadFailed(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, loader: Loader, options: ViewOptions, export_folder: Path | None = None) -> None:
+        super().__init__()
+        self.loader = loader
+        self.options = options
+        self.export_folder = export_folder or Path.cwd()
+        self.timeline: Timeline | None = None
+        self.shown: Timeline | None = None
+        self.documents: dict[str, Document] = {}
+        self.document_tags: dict[str, str] = {}
+        self.problems: list[object] = []
+        self.filter_spec = FilterSpec()
+        self.search_query = ""
+        self.load_status = "starting…"
+        self._by_document: dict[str, list[Event]] = {}
+
+    # --- layout --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Container(id="panes"):
+            with Vertical(id="timeline-pane"):
+                yield PaneTitle(id="timeline-title", classes="pane-title")
+                yield TimelineList(id="timeline")
+            with Vertical(id="article-pane"):
+                yield PaneTitle(id="article-title", classes="pane-title")
+                yield ArticleView(id="article")
+        yield DensityStrip(id="density")
+        yield DetailLine(id="detail")
+        yield KeyBar(id="keys")
+
+    @property
+    def timeline_list(self) -> TimelineList:
+        return self.query_one(TimelineList)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def on_mount(self) -> None:
+        self._apply_options()
+        self.timeline_list.focus()
+        self._update_titles()
+        # Start the engine (and its imports) once the first screen is drawn.
+        self.call_after_refresh(self.load_timeline)
+
+    # --- loading -------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_timeline(self) -> None:
+        screen = self
+
+        class Report:
+            def progress(self, text: str) -> None:
+                screen.post_message(TimelineScreen.LoadProgress(text))
+
+            def documents(self, documents: Sequence[Document], problems: Sequence[object]) -> None:
+                screen.post_message(TimelineScreen.DocumentsRead(documents, problems))
+
+        try:
+            timeline = self.loader(Report())
+        except Exception as error:  # noqa: BLE001 — any failure is shown, never a crash
+            self.post_message(self.LoadFailed(f"could not build the timeline: {type(error).__name__}: {error}"))
+            return
+        self.post_message(self.Loaded(timeline))
+
+    @on(LoadProgress)
+    def _progress(self, message: LoadProgress) -> None:
+        self.load_status = message.text
+        self._update_titles()
+
+    @on(DocumentsRead)
+    def _documents_read(self, message: DocumentsRead) -> None:
+        self._set_documents(message.documents)
+        self.problems = message.problems
+        if self.timeline is None and message.documents:
+            self.article.show(message.documents[0], [], None)
+            self._update_titles()
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        timeline = message.timeline
+        self.timeline = timeline
+        self.load_status = ""
+        self._set_documents(timeline.documents)
+        self.problems = list(timeline.problems)
+        self._show(timeline)
+        # The timeline lives as long as the app: keep the collector from walking
+        # it again and again (full collections of 10,000 events stall key presses).
+        gc.freeze()
+        if self.problems:
+            count = len(self.problems)
+            first = safe_line(str(self.problems[0]))
+            more = f" (and {count - 1} more; p lists them)" if count > 1 else " (p lists problems)"
+            self.notify(first + more, title="not everything could be read", severity="warning",
+                        markup=False, timeout=8)
+        if not timeline.documents:
+            self.query_one(DetailLine).show(None, self.options.display, self.options.visual, {},
+                                            "nothing could be read: see the problems (p)")
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        self.load_status = ""
+        self.problems.append(message.text)
+        self._update_titles()
+        self.query_one(DetailLine).show(None, self.options.display, self.options.visual, {}, message.text)
+        self.notify(safe_line(message.text), severity="error", markup=False, timeout=10)
+
+    def _set_documents(self, documents: Sequence[Document]) -> None:
+        self.documents = {d.id: d for d in documents}
+        many = len(documents) > 1
+        self.document_tags = {d.id: f"#{i}" for i, d in enumerate(documents, start=1)} if many else {}
+
+    def _show(self, shown: Timeline, keep: Event | None = None) -> None:
+        """Put ``shown`` on screen, keeping the selected event (or the nearest date)."""
+        self.shown = shown
+        by_document: dict[str, list[Event]] = {}
+        for event in shown.events:
+            by_document.setdefault(event.document, []).append(event)
+        self._by_document = by_document
+        self.query_one(DensityStrip).show(shown.events, self.options.display)
+        self.timeline_list.set_events(shown.events, self.document_tags,
+                                      keep=keep.id if keep else None, near=keep.date.start if keep else None)
+        if self.search_query:
+            self._apply_search(self.search_query, jump=False)
+        self._update_titles()
+
+    # --- following the selection ---------------------------------------------------------
+
+    @on(TimelineList.Highlighted)
+    def _highlighted(self, message: TimelineList.Highlighted) -> None:
+        event = message.event
+        if event is not None:
+            document = self.documents.get(event.document)
+            self.article.show(document, self._by_document.get(event.document, []), event)
+        self.query_one(DetailLine).show(event, self.options.display, self.options.visual, self.document_tags)
+        self.query_one(DensityStrip).select(event)
+        self._update_titles()
+
+    @on(TimelineList.SourceRequested)
+    def _enter_article(self, message: TimelineList.SourceRequested) -> None:
+        event = message.event
+        self.article.enter(self.documents.get(event.document), self._by_document.get(event.document, []), event)
+        self._update_titles()
+
+    @on(ArticleView.EventChosen)
+    def _article_event(self, message: ArticleView.EventChosen) -> None:
+        self.timeline_list.select_event(message.event.id)
+
+    @on(ArticleView.Left)
+    def _leave_article(self) -> None:
+        self.timeline_list.focus()
+        self._update_titles()
+
+    @on(TimelineList.Notice)
+    @on(ArticleView.Notice)
+    def _notice(self, message: TimelineList.Notice | ArticleView.Notice) -> None:
+        self.notify(message.text, markup=False, timeout=2)
+
+    def _update_titles(self) -> None:
+        self.query_one("#timeline-title", PaneTitle).show(self._timeline_title())
+        self.query_one("#article-title", PaneTitle).show(self._article_title(), self.options.visual)
+        self.query_one("#timeline-pane").set_class(self.timeline_list.has_focus, "-active")
+        self.query_one("#article-pane").set_class(self.article.has_focus, "-active")
+
+    def _timeline_title(self) -> str:
+        visual = self.options.visual
+        parts = ["Timeline"]
+        if self.shown is not None:
+            count = len(self.shown.events)
+            total = len(self.timeline.events) if self.timeline is not None else count
+            parts.append(f"{count} events" if self.filter_spec.empty else f"{count} of {total} events")
+            parts.append(f"{len(self.documents)} document" + ("s" if len(self.documents) != 1 else ""))
+        if not self.filter_spec.empty:
+            parts.append("filter: " + display_text(safe_line(self.filter_spec.describe()), visual))
+        if self.search_query:
+            parts.append("search: " + display_text(safe_line(self.search_query), visual))
+        if self.load_status:
+            parts.append(self.load_status)
+        if self.problems:
+            parts.append(f"{len(self.problems)} problem(s): p")
+        return " " + " · ".join(parts)
+
+    def _article_title(self) -> str:
+        """In reading order; PaneTitle reorders it in visual mode."""
+        document = self.article.document
+        if document is None:
+            return " Article"
+        parts = [safe_line(document.title or document.id)]
+        if document.id in self.document_tags:
+            parts[0] = f"{self.document_tags[document.id]} {parts[0]}"
+        if document.source:
+            parts.append(safe_line(document.source))
+        if document.published:
+            parts.extend(day_labels(document.published, self.options.display))
+        return " " + " · ".join(parts) + " "
+
+    def on_descendant_focus(self) -> None:
+        self._update_titles()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While reading the article the footer has room for its keys only:
+        # filter and export (timeline-wide) wait for Escape.
+        if action in ("filter", "export") and self.is_mounted and self.article.has_focus:
+            return False
+        return True
+
+    # --- view options ------------------------------------------------------------------
+
+    def _apply_options(self) -> None:
+        options = self.options
+        density = self.query_one(DensityStrip)
+        if self.shown is not None and density.display_options != options.display:
+            density.show(self.shown.events, options.display)
+            density.select(self.timeline_list.event)
+        self.timeline_list.configure(display=options.display, visual=options.visual)
+        self.article.set_visual(options.visual)
+        self.query_one(DetailLine).show(self.timeline_list.event, options.display, options.visual,
+                                        self.document_tags)
+        self._update_titles()
+
+    def set_display(self, display: DateDisplay) -> None:
+        self.options = ViewOptions(display, self.options.visual)
+        self._apply_options()
+
+    def set_visual(self, visual: bool) -> None:
+        self.options = ViewOptions(self.options.display, visual)
+        self._apply_options()
+
+    def action_cycle_calendar(self) -> None:
+        self.set_display(self.options.display.next_calendar())
+        self.notify(f"{CALENDAR_NAMES[self.options.display.first]} dates first", timeout=2)
+
+    def action_show_calendar(self, calendar: str) -> None:
+        self.set_display(DateDisplay(calendar, self.options.display.digits))
+
+    def action_set_digits(self, digits: str) -> None:
+        self.set_display(DateDisplay(self.options.display.first, digits))
+
+    def action_toggle_bidi(self) -> None:
+        self.set_visual(not self.options.visual)
+        self.notify("bidi: visual (reordered by ruydad)" if self.options.visual
+                    else "bidi: logical (the terminal reorders)", timeout=2)
+
+    def action_set_bidi(self, mode: str) -> None:
+        self.set_visual(mode == "visual")
+
+    # --- search and filter ---------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchScreen(self.search_query), self._search_done)
+
+    def _search_done(self, query: str | None) -> None:
+        if query is None:
+            return
+        self._apply_search(query, jump=True)
+
+    def _apply_search(self, query: str, jump: bool) -> None:
+        self.search_query = query
+        listing = self.timeline_list
+        if not query or self.shown is None:
+            listing.set_matches([])
+            self._update_titles()
+            return
+        found = {event.id for event in self.shown.search(query)}
+        indices = [i for i, event in enumerate(listing.events) if event.id in found]
+        listing.set_matches(indices)
+        self._update_titles()
+        if not jump:
+            return
+        if not indices:
+            self.notify(f"no event matches «{safe_line(query)}»", markup=False, timeout=3)
+            return
+        after = [i for i in indices if i >= listing.cursor]
+        listing.cursor = after[0] if after else indices[0]
+        self.notify(f"{len(indices)} event(s) match — n/N next/previous", markup=False, timeout=3)
+
+    def action_filter(self) -> None:
+        if self.timeline is None:
+            self.notify("still loading", timeout=2)
+            return
+        from core.documents import parse_date
+
+        events = self.timeline.events
+        actors = sorted({a for e in events for a in e.actors})
+        places = sorted({p for e in events for p in e.places})
+        self.app.push_screen(FilterScreen(self.filter_spec, parse_date, actors, places, sorted(self.documents)),
+                             self._filter_done)
+
+    def apply_filter_clear(self) -> None:
+        self.apply_filter(FilterSpec())
+
+    def _filter_done(self, spec: FilterSpec | None) -> None:
+        if spec is not None:
+            self.apply_filter(spec)
+
+    def apply_filter(self, spec: FilterSpec) -> None:
+        if self.timeline is None:
+            return
+        keep = self.timeline_list.event
+        self.filter_spec = spec
+        if spec.empty:
+            shown = self.timeline
+        else:
+            shown = self.timeline.filter(start=spec.start, end=spec.end, actor=spec.actor or None,
+                                         place=spec.place or None, document=spec.document or None)
+        self._show(shown, keep=keep)
+        if not spec.empty:
+            self.notify(f"{len(shown.events)} of {len(self.timeline.events)} events", timeout=2)
+
+    # --- copy, export, problems ------------------------------------------------------------
+
+    def event_text(self, event: Event) -> str:
+        first, second = date_column(event, self.options.display)
+        document = self.documents.get(event.document)
+        where = safe_line(document.title or document.id) if document else event.document
+        return (f"{first} · {second}\n{safe_line(event.summary)}\n"
+                f"«{safe_line(event.sentence.text)}»\n— {where}")
+
+    def action_copy_event(self) -> None:
+        event = self.timeline_list.event
+        if event is None:
+            self.notify("no event to copy", timeout=2)
+            return
+        self.app.copy_to_clipboard(self.event_text(event))
+        self.notify("copied the event (date, summary, sentence) to the clipboard", timeout=3)
+
+    def action_export(self, chosen: str = "markdown") -> None:
+        if self.shown is None:
+            self.notify("still loading", timeout=2)
+            return
+        self.app.push_screen(ExportScreen(self.export_folder, self._refuse_export_path, chosen), self._export_done)
+
+    def _refuse_export_path(self, path: Path) -> str | None:
+        if path.exists():
+            return f"{path} exists; choose another name (nothing is overwritten)"
+        if not path.parent.is_dir():
+            return f"{path.parent} is not a folder"
+        return None
+
+    def _export_done(self, request: ExportRequest | None) -> None:
+        if request is None or self.shown is None:
+            return
+        try:
+            from core import export
+        except ImportError:
+            self.notify("export is not available in this build (core.export is missing)", severity="error",
+                        markup=False)
+            return
+        calendar = self.options.display.first if self.options.display.first in export.CALENDARS else "jalali"
+        writers: dict[str, Callable[[Any], str]] = {
+            "markdown": lambda t: export.to_markdown(t, calendar), "json": export.to_json,
+            "csv": lambda t: export.to_csv(t, calendar), "timelinejs": lambda t: export.to_timelinejs(t, calendar)}
+        try:
+            text = writers[request.format](self.shown)
+            with open(request.path, "x", encoding="utf-8", newline="") as handle:  # never overwrite
+                handle.write(text)
+        except OSError as error:
+            self.notify(f"{request.path}: {(error.strerror or str(error)).lower()}", severity="error", markup=False)
+            return
+        label = EXPORT_FORMATS[request.format][0]
+        self.notify(f"exported {len(self.shown.events)} events as {label} to {request.path}", markup=False,
+                    timeout=4)
+
+    def action_problems(self) -> None:
+        if not self.problems:
+            self.notify("every input was read", timeout=2)
+            return
+        self.app.push_screen(ProblemsScreen(self.problems))

@@ -1,0 +1,1 @@
+"""The timeline explorer's widgets, one per file."""

@@ -1,0 +1,416 @@
+"""The timeline: events under year headings, one line each, moved through by key.
+
+Drawn with the line API (only the visible rows are built), so moving through
+10,000 events costs the same as through ten. A row is: the granularity and
+uncertainty mark, the date in the first and second calendar, the document
+(when there are several) and the one-line summary.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from rich.cells import cell_len
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from core.model import Event
+from tui.bidi import is_rtl
+from tui.widgets.date_labels import DateDisplay, date_column, event_year, mark, shift, year_heading
+from tui.widgets.safe_text import safe_line
+from tui.widgets.strips import Piece, fit, line_strip, pad, pieces_width, to_strip, visual_pieces
+from tui.widgets.time_moves import TimeIndex
+
+# Longest date labels kept whole; longer ones (wide ranges) end in "…".
+_MAX_FIRST = 24
+_MAX_SECOND = 22
+_LRM = "\u200e"  # keeps an ISO date left-to-right inside Persian, for terminals that reorder
+
+
+class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Events in timeline order with a cursor; posts ``Highlighted`` as it moves."""
+
+    COMPONENT_CLASSES = {
+        "timeline-list--cursor",
+        "timeline-list--cursor-blurred",
+        "timeline-list--year",
+        "timeline-list--mark",
+        "timeline-list--date",
+        "timeline-list--second",
+        "timeline-list--document",
+        "timeline-list--match",
+    }
+
+    BINDINGS = [
+        Binding("j,down", "move(1)", "down", show=False, id="timeline.down"),
+        Binding("k,up", "move(-1)", "up", show=False, id="timeline.up"),
+        Binding("g", "top", "top (press twice)", show=False, id="timeline.top"),
+        Binding("home", "first", "first event", show=False, id="timeline.first"),
+        Binding("G,end", "last", "last event", show=False, id="timeline.bottom"),
+        Binding("pageup,ctrl+b", "page(-1)", "page up", show=False, id="timeline.page-up"),
+        Binding("pagedown,ctrl+f", "page(1)", "page down", show=False, id="timeline.page-down"),
+        Binding("left_square_bracket", "year_group(-1)", "previous year", show=False, id="timeline.previous-year"),
+        Binding("right_square_bracket", "year_group(1)", "next year", show=False, id="timeline.next-year"),
+        Binding("d", "time_jump('day', -1)", "a day back", show=False, id="time.day-back"),
+        Binding("D", "time_jump('day', 1)", "a day on", show=False, id="time.day-forward"),
+        Binding("m", "time_jump('month', -1)", "a month back", show=False, id="time.month-back"),
+        Binding("M", "time_jump('month', 1)", "a month on", show=False, id="time.month-forward"),
+        Binding("left_curly_bracket", "time_jump('year', -1)", "a year back", show=False, id="time.year-back"),
+        Binding("right_curly_bracket", "time_jump('year', 1)", "a year on", show=False, id="time.year-forward"),
+        Binding("n", "match(1)", "next match", show=False, id="search.next"),
+        Binding("N", "match(-1)", "previous match", show=False, id="search.previous"),
+        Binding("enter", "open_source", "source", id="timeline.open-source"),
+    ]
+
+    cursor: reactive[int] = reactive(-1, init=False)
+    """Index of the selected event in ``events``; -1 when there are none."""
+
+    class Highlighted(Message):
+        """The selection moved to ``event`` (None: the timeline is empty)."""
+
+        def __init__(self, event: Event | None) -> None:
+            super().__init__()
+            self.event = event
+
+    class SourceRequested(Message):
+        """Enter: read ``event`` in its article."""
+
+        def __init__(self, event: Event) -> None:
+            super().__init__()
+            self.event = event
+
+    class Notice(Message):
+        """Something to tell the reader (no earlier event, no matches …)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.events: list[Event] = []
+        self.display_options = DateDisplay()
+        self.visual = False
+        self._document_tags: Mapping[str, str] = {}
+        self._rows: list[int] = []  # event index, or -(k + 1) for heading k
+        self._headings: list[int] = []  # year of each heading
+        self._row_of_event: list[int] = []
+        self._group_starts: list[int] = []  # first event index of each year group
+        self._labels: dict[int, tuple[str, str, str]] = {}
+        self._first_width = 0
+        self._second_width = 0
+        self._time_index = TimeIndex([])
+        self._matches: list[int] = []
+        self._match_set: frozenset[int] = frozenset()
+        self._strips: LRUCache[tuple, Strip] = LRUCache(512)
+        self._styles: dict[str, Style] | None = None
+        self._last_key: str | None = None
+        self._key_before: str | None = None
+
+    # --- data ----------------------------------------------------------------
+
+    @property
+    def event(self) -> Event | None:
+        return self.events[self.cursor] if 0 <= self.cursor < len(self.events) else None
+
+    def set_events(self, events_: Sequence[Event], document_tags: Mapping[str, str],
+                   keep: str | None = None, near: date | None = None) -> None:
+        """Show ``events_``; select the event with id ``keep`` if present, else the
+        one nearest ``near``, else the first."""
+        self.events = list(events_)
+        self._document_tags = document_tags
+        self._time_index = TimeIndex([e.date.start for e in self.events])
+        self._matches, self._match_set = [], frozenset()
+        self._relayout()
+        target = 0 if self.events else -1
+        if keep is not None:
+            target = next((i for i, e in enumerate(self.events) if e.id == keep), -1)
+            if target < 0 and near is not None and self.events:
+                target = self._nearest_to(near)
+            target = max(target, 0) if self.events else -1
+        self.set_reactive(TimelineList.cursor, -2)  # so the watcher runs even if the index is unchanged
+        self.cursor = target
+
+    def configure(self, display: DateDisplay | None = None, visual: bool | None = None) -> None:
+        """Change the calendar shown first or the bidi mode; the selection stays."""
+        if display is not None and display != self.display_options:
+            self.display_options = display
+            self._relayout()  # headings and labels depend on the calendar
+        if visual is not None and visual != self.visual:
+            self.visual = visual
+            self._strips.clear()
+            self.refresh()
+        self._scroll_to_cursor()
+
+    def set_matches(self, indices: Sequence[int]) -> None:
+        self._matches = sorted(indices)
+        self._match_set = frozenset(indices)
+        self._strips.clear()
+        self.refresh()
+
+    def _nearest_to(self, day: date) -> int:
+        return min(range(len(self.events)), key=lambda i: abs((self.events[i].date.start - day).days))
+
+    def _relayout(self) -> None:
+        """Rows (headings + events) for the current calendar; column widths."""
+        calendar = self.display_options.first
+        rows: list[int] = []
+        headings: list[int] = []
+        row_of_event: list[int] = []
+        group_starts: list[int] = []
+        previous_year: int | None = None
+        for index, event in enumerate(self.events):
+            year = event_year(event, calendar)
+            if year != previous_year:
+                headings.append(year)
+                rows.append(-len(headings))
+                group_starts.append(index)
+                previous_year = year
+            row_of_event.append(len(rows))
+            rows.append(index)
+        self._rows, self._headings, self._row_of_event = rows, headings, row_of_event
+        self._group_starts = group_starts
+        self._labels = {}
+        first = second = 0
+        for index in range(len(self.events)):
+            label_first, label_second, _ = self._label(index)
+            first = max(first, cell_len(label_first))
+            second = max(second, cell_len(label_second))
+        self._first_width = min(first, _MAX_FIRST)
+        self._second_width = min(second, _MAX_SECOND)
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, len(rows))
+        self.refresh()
+
+    def _label(self, index: int) -> tuple[str, str, str]:
+        found = self._labels.get(index)
+        if found is None:
+            event = self.events[index]
+            first, second = date_column(event, self.display_options)
+            found = self._labels[index] = (first, second, mark(event))
+        return found
+
+    # --- drawing -------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        row = scroll_y + y
+        width = self.scrollable_content_region.width
+        if row >= len(self._rows) or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        index = self._rows[row]
+        selected = index >= 0 and index == self.cursor
+        key = (row, index, width, selected, self.has_focus, index in self._match_set)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._heading_strip(-index - 1, width) if index < 0 else self._event_strip(index, width, selected)
+            self._strips[key] = strip
+        return strip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._strips.clear()
+
+    def _style(self, name: str) -> Style:
+        """The widget's style plus a component's (cached: render_line runs per row)."""
+        if self._styles is None:
+            base = self.rich_style
+            styles = {"": base}
+            for component in self.COMPONENT_CLASSES:
+                styles[component.removeprefix("timeline-list--")] = self.get_component_rich_style(component)
+            self._styles = styles
+        return self._styles[name]
+
+    def _heading_strip(self, heading: int, width: int) -> Strip:
+        style = self._style("") + self._style("year")
+        first, second = year_heading(self._headings[heading], self.display_options)
+        second_is_gregorian = self.display_options.second == "gregorian"
+        if not self.visual:
+            lrm = _LRM if second_is_gregorian else ""
+            return line_strip([(f" {first} · {lrm}{second}", style)], width, style, visual=False)
+        # Right to left: the first calendar's year at the right edge.
+        pieces = [*visual_pieces([(second, style)], not second_is_gregorian), (" · ", style),
+                  *visual_pieces([(first, style)], second_is_gregorian), (" ", style)]
+        return to_strip(pad(fit(pieces, width), width, style, right=True), width, style)
+
+    def _event_strip(self, index: int, width: int, selected: bool) -> Strip:
+        base = self._style("")
+        overlay = Style()
+        if selected:
+            overlay = self._style("cursor" if self.has_focus else "cursor-blurred")
+        fill = base + overlay
+        mark_style = base + self._style("match" if index in self._match_set else "mark") + overlay
+        first_style = base + self._style("date") + overlay
+        second_style = base + self._style("second") + overlay
+        doc_style = base + self._style("document") + overlay
+        event = self.events[index]
+        first, second, event_mark = self._label(index)
+        first_gregorian = self.display_options.first == "gregorian"
+        tag = self._document_tags.get(event.document, "")
+        summary = safe_line(event.summary)
+        match_mark = "*" if index in self._match_set else " "
+        first_col = fit([(first, first_style)], self._first_width)
+        second_col = fit([(second, second_style)], self._second_width)
+        if not self.visual:
+            pieces: list[Piece] = [
+                (match_mark + event_mark + " ", mark_style),
+                *pad([((_LRM if first_gregorian else "") + t, s) for t, s in first_col],
+                     self._first_width, first_style),
+                ("  ", fill),
+                *pad([((_LRM if not first_gregorian else "") + t, s) for t, s in second_col],
+                     self._second_width, second_style),
+                ("  ", fill),
+            ]
+            if tag:
+                pieces.append((tag + " ", doc_style))
+            pieces.append((summary, fill))
+            return line_strip(pieces, width, fill, visual=False)
+        # Visual: columns laid out right to left, each reordered on its own.
+        event_mark = event_mark[::-1]
+        columns: list[list[Piece]] = [
+            [(match_mark + event_mark, mark_style)],  # read from the right: mark, then match
+            [(" ", fill)],
+            pad(visual_pieces(first_col, not first_gregorian), self._first_width, first_style, right=True),
+            [("  ", fill)],
+            pad(visual_pieces(second_col, first_gregorian), self._second_width, second_style, right=True),
+            [("  ", fill)],
+        ]
+        if tag:
+            columns.append([(" " + tag, doc_style)])
+        used = sum(pieces_width(c) for c in columns)
+        text = fit([(summary, fill)], max(width - used, 0))
+        columns.append(pad(visual_pieces(text, is_rtl(summary)), max(width - used, 0), fill, right=True))
+        drawn = [piece for column in reversed(columns) for piece in column]
+        return to_strip(drawn, width, fill)
+
+    # --- selection -------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        for index in (old, new):
+            if 0 <= index < len(self._row_of_event):
+                self.refresh_line(self._row_of_event[index])
+        self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self.event))
+
+    def validate_cursor(self, value: int) -> int:
+        if not self.events:
+            return -1
+        return min(max(value, 0), len(self.events) - 1)
+
+    def _scroll_to_cursor(self) -> None:
+        if not 0 <= self.cursor < len(self._row_of_event):
+            return
+        height = self.scrollable_content_region.height
+        if height <= 0:
+            return
+        row = self._row_of_event[self.cursor]
+        # Show the year heading too when the cursor is the first of its year.
+        top = row - 1 if row > 0 and self._rows[row - 1] < 0 else row
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False)
+        elif row >= self.scroll_y + height:
+            self.scroll_to(y=row - height + 1, animate=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        self._strips.clear()
+        self.call_after_refresh(self._scroll_to_cursor)
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_key(self, event: events.Key) -> None:
+        # Remember the key before this one, for two-key commands like "gg".
+        self._key_before, self._last_key = self._last_key, event.key
+
+    def select_event(self, event_id: str) -> bool:
+        for index, event in enumerate(self.events):
+            if event.id == event_id:
+                self.cursor = index
+                return True
+        return False
+
+    # --- actions ---------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        if self.events:
+            self.cursor = self.cursor + step
+
+    def action_top(self) -> None:
+        if self._key_before == self._last_key:
+            self._last_key = None  # a third press starts over
+            self.action_first()
+
+    def action_first(self) -> None:
+        if self.events:
+            self.cursor = 0
+
+    def action_last(self) -> None:
+        if self.events:
+            self.cursor = len(self.events) - 1
+
+    def action_page(self, direction: int) -> None:
+        if not self.events:
+            return
+        height = max(self.scrollable_content_region.height - 1, 1)
+        row = self._row_of_event[self.cursor] + direction * height
+        row = min(max(row, 0), len(self._rows) - 1)
+        # Land on an event row: the nearest in the direction of travel, else back.
+        for step in (direction, -direction):
+            probe = row
+            while 0 <= probe < len(self._rows) and self._rows[probe] < 0:
+                probe += step
+            if 0 <= probe < len(self._rows):
+                self.cursor = self._rows[probe]
+                return
+
+    def action_year_group(self, direction: int) -> None:
+        if not self.events:
+            return
+        group = bisect_right(self._group_starts, self.cursor) - 1
+        target = group + direction
+        if 0 <= target < len(self._group_starts):
+            self.cursor = self._group_starts[target]
+        else:
+            self.post_message(self.Notice("no earlier year" if direction < 0 else "no later year"))
+
+    def action_time_jump(self, unit: str, amount: int) -> None:
+        event = self.event
+        if event is None:
+            return
+        target = shift(event.date.start, unit, amount, self.display_options.first)
+        found = self._time_index.nearest(self.cursor, target, forward=amount > 0)
+        if found is None:
+            self.post_message(self.Notice("no earlier event" if amount < 0 else "no later event"))
+        else:
+            self.cursor = found
+
+    def action_match(self, direction: int) -> None:
+        if not self._matches:
+            self.post_message(self.Notice("no search matches: / to search"))
+            return
+        if direction > 0:
+            position = bisect_right(self._matches, self.cursor)
+            self.cursor = self._matches[position % len(self._matches)]
+        else:
+            position = bisect_left(self._matches, self.cursor) - 1
+            self.cursor = self._matches[position % len(self._matches)]
+
+    def action_open_source(self) -> None:
+        if self.event is not None:
+            self.post_message(self.SourceRequested(self.event))
