@@ -570,3 +570,29 @@ def test_a_filter_that_matches_nothing_leaves_keys_harmless() -> None:
         assert "0 of 8 events" in pilot.app.main.query_one("#timeline-title").text
 
     drive(make_app(), scenario)
+
+
+def test_date_option_places_the_lead_at_that_day() -> None:
+    from datetime import date
+    from importlib.resources import as_file, files
+
+    from tui.app import RuydadApp
+    from tui.app_command import SEED_ARTICLE, SEED_PACKAGE, timeline_loader
+
+    with as_file(files(SEED_PACKAGE) / SEED_ARTICLE) as seed:
+        app = RuydadApp(timeline_loader([str(seed)], None, date(2024, 11, 30)), Settings())
+
+        async def scenario(pilot):
+            last = listing(pilot).events[-1]
+            assert last.lead and not last.inferred
+            assert last.date.start == date(2024, 11, 30)
+            await pilot.press("q")
+
+        drive(app, scenario, size=(80, 24))
+
+
+def test_date_option_rejects_a_bad_date(capsys) -> None:
+    from tui.app_command import run_app
+
+    assert run_app(["--date", "1403/13/40"]) == 2
+    assert "not a date" in capsys.readouterr().err

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import replace
+from datetime import date
 from importlib.resources import as_file, files
 
 from tui.bidi import BIDI_CHOICES, resolve_mode
@@ -42,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--digits", choices=DIGIT_CHOICES,
                         help="auto: Persian digits for Jalali and Hijri dates (default)")
     parser.add_argument("--theme", help="a Textual theme, e.g. textual-light")
+    parser.add_argument("--date", help="publication date of every article: 2024-11-30 (Gregorian) or "
+                                       "1403/09/10 (Jalali); default: each article's own, else inferred")
     return parser
 
 
@@ -54,7 +57,7 @@ def _progress_text(args: tuple[object, ...]) -> str:
     return "finding dates…"
 
 
-def timeline_loader(paths: Sequence[str], stdin: bytes | None):
+def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date | None = None):
     """The loader the app runs in a worker thread: read, then build the timeline."""
 
     def load(report):
@@ -74,7 +77,8 @@ def timeline_loader(paths: Sequence[str], stdin: bytes | None):
         report.progress(f"finding dates in {len(documents)} document(s)…")
         from core.timeline import build_timeline  # the slow imports (hazm) happen here, off the UI thread
 
-        return build_timeline(items, progress=lambda *args: report.progress(_progress_text(args)))
+        return build_timeline(items, published=published,
+                              progress=lambda *args: report.progress(_progress_text(args)))
 
     return load
 
@@ -123,6 +127,11 @@ def run_app(args: list[str]) -> int:
     try:
         settings = _settings(parsed)
         mode = resolve_mode(settings.bidi)
+        published = None
+        if parsed.date is not None:
+            from core.documents import parse_date
+
+            published = parse_date(parsed.date)
         if not sys.stdout.isatty():
             raise ConfigError("the app needs a terminal; use `ruydad extract` to print the timeline")
         stdin = None
@@ -140,7 +149,7 @@ def run_app(args: list[str]) -> int:
         paths = list(parsed.paths)
         if not paths:
             paths = [str(stack.enter_context(as_file(files(SEED_PACKAGE) / SEED_ARTICLE)))]
-        app = RuydadApp(timeline_loader(paths, stdin), settings, visual=mode == "visual",
+        app = RuydadApp(timeline_loader(paths, stdin, published), settings, visual=mode == "visual",
                         ansi_colors=_ansi_only_terminal())
         app.run()
     return app.return_code or 0
