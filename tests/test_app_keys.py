@@ -122,6 +122,7 @@ def test_previous_and_next_year() -> None:
     (5, ["m"], "dam:4"),      # a month back from 7 Azar 1403
     (5, ["D"], "trip:3"),     # 27 → 29 Nov 2024
     (3, ["right_curly_bracket"], "trip:1"),  # a year on: 15 Mehr 1403 → 27 Nov 2024
+    (3, ["Y"], "trip:1"),     # «Y» too
     (3, ["left_curly_bracket"], "dam:3"),    # a year back: 15 Mehr 1401 → spring 1400
     (7, ["D"], "dam:5"),      # nothing later: stays
 ])

@@ -65,7 +65,8 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("m", "time_jump('month', -1)", "a month back", show=False, id="time.month-back"),
         Binding("M", "time_jump('month', 1)", "a month on", show=False, id="time.month-forward"),
         Binding("left_curly_bracket", "time_jump('year', -1)", "a year back", show=False, id="time.year-back"),
-        Binding("right_curly_bracket", "time_jump('year', 1)", "a year on", show=False, id="time.year-forward"),
+        # «y» copies (vim's yank), so a year back is «{»; «Y» and «}» go a year on.
+        Binding("right_curly_bracket,Y", "time_jump('year', 1)", "a year on", show=False, id="time.year-forward"),
         Binding("n", "match(1)", "next match", show=False, id="search.next"),
         Binding("N", "match(-1)", "previous match", show=False, id="search.previous"),
         Binding("enter", "open_source", "source", id="timeline.open-source"),
