@@ -65,7 +65,11 @@ class DetailLine(Widget):
         if mention.start != mention.end:
             first.append((_SEPARATOR + f"{mention.start.isoformat()}…{mention.end.isoformat()}", base))
         first.append((_SEPARATOR + ", ".join(qualifiers(event)), base))
-        second: list[Piece] = [(f"written ({mention.calendar}) ", label), *self._value(f"«{mention.text}»", quote)]
+        if mention.text:
+            second: list[Piece] = [(f"written ({mention.calendar}) ", label),
+                                   *self._value(f"«{mention.text}»", quote)]
+        else:  # a lead: dated by the article itself, not by words in it
+            second = [("publication date" + (" (inferred)" if event.inferred else ""), label)]
         for name, values in (("actors", event.actors), ("places", event.places)):
             second.append((f"{_SEPARATOR}{name}: ", label))
             if not values:
