@@ -37,6 +37,7 @@ class Reading:
     year_digits: int = 4
     year_offset: int | None = None  # «آذر سال گذشته»: a year relative to dct
     month: int | None = None
+    month_dir: int | None = None  # «آبان ماه گذشته/جاری/آینده»: the last, this year's, the next
     day: int | None = None
     day_to: int | None = None  # «۱۵ تا ۲۵ اردیبهشت»
     season: int | None = None
@@ -144,8 +145,8 @@ def grammar() -> Grammar:
     NOT_RELATIVE_TO_EVENT = r"(?! از(?! سوی| طرف| جانب))"
     NOT_AMOUNT = rf"(?! (?:{_words(raw['amount_words'])}){WE})"
     YDEIX = rf"(?:سال ?(?:{DAFTER})|امسال|پارسال)"
-    YEAR_TAIL = (rf"(?:,? (?:سال )?(?P<year>1[2-9]\d\d|2[01]\d\d|\d\d{NOT_AMOUNT})(?![\w/]|[:.]\d)| (?P<ydx>{YDEIX}){WE})?"
-                 rf"(?: (?P<cal>{CAL}){WE})?")
+    YEAR_TAIL = (rf"(?:,? (?:سال )?(?P<year>1[2-9]\d\d|2[01]\d\d|\d\d{NOT_AMOUNT})(?![\w/]|[:.]\d)| (?P<ydx>{YDEIX}){WE}"
+                 rf"| (?P<mdx>جاری|گذشته|آینده){WE})?(?: (?P<cal>{CAL}){WE})?")
     DAY = rf"(?:(?P<day>[0-3]?\d)(?: ?ام(?!\w))?|(?P<dayw>{DAYW}))"
 
     rules = [
@@ -161,12 +162,18 @@ def grammar() -> Grammar:
         ("modunit", rf"{WB}(?P<mod>{MOD}) (?:(?P<unit>سال|ماه){WE}"
                     rf"(?! ?\d| ?ها| (?:{DAFTER}|{MONTH}|{SEASON}|{ORDW}|{_words(raw['period_qualifiers'])}){WE})"
                     rf"(?: (?P<cal>میلادی){WE})?|(?P<week>هفته)(?= ?[.،,؛:!?؟)»]| ?$))"),
-        ("tenday", rf"{WB}دهه (?P<ord>اول|نخست|دوم|سوم|آخر|پایانی|سوم) (?:ماه )?(?P<mon>{MONTH})(?P<mah> ?ماه)?{WE}"
+        # «دهه اول محرم», «هفته دوم آذر»: ten days or seven days of a month.
+        ("monthpart", rf"{WB}(?P<part>دهه|هفته) (?P<ord>اول|نخست|دوم|سوم|چهارم|آخر|پایانی) (?:ماه )?(?P<mon>{MONTH})"
+                      rf"(?P<mah> ?ماه)?{WE}"
                    rf"{YEAR_TAIL}"),
         ("year", rf"{WB}(?P<yw>سال(?: ?های| ?ها)?) (?:(?P<year>{YEAR})|(?P<y3>\d{{3}})(?= (?:{CAL}){WE})){WE}{NOT_AMOUNT}"
                  rf"(?: (?P<cal>{CAL}){WE})?"),
         ("year_noun", rf"{WB}(?:(?:{YEAR_NOUN4}) (?P<year>1[2-4]\d\d|19\d\d|20\d\d)|(?:{YEAR_NOUN2}) (?P<yy>\d\d)){WE}{NOT_AMOUNT}"),
         ("year_paren", rf"\( ?(?P<year>1[34]\d\d|19\d\d|20\d\d) ?\)"),
+        # «۹ ماهه سال جاری», «هفت ماه نخست سال ۱۴۰۲»: the year's first months.
+        ("monthsof", rf"{WB}(?P<n>\d{{1,2}}|{CARDW}) ماه(?P<he>ه)?(?: (?P<first>نخست|اول|ابتدایی))?"
+                     rf"(?: (?:سال )?(?:(?P<year>{YEAR}){WE}{NOT_AMOUNT}|(?P<ydx>{YDEIX}){WE})| (?P<bare>سال){WE}"
+                     rf"(?! ?\d| (?:{_words(raw['period_qualifiers'])}){WE}))(?: (?P<cal>{CAL}){WE})?"),
         ("quarter", rf"{WB}(?:سه ?ماهه|فصل) (?P<q>اول|نخست|دوم|سوم|چهارم|آخر|پایانی) (?:سال )?(?:(?P<year>{YEAR}){WE}{NOT_AMOUNT}"
                     rf"|(?P<ydx>{YDEIX}){WE})(?: (?P<cal>{CAL}){WE})?"),
         ("year_cal", rf"{WB}(?P<year>1[2-9]\d\d|2[01]\d\d|\d{{3}}) (?P<cal>{CAL}){WE}"),
@@ -189,7 +196,7 @@ def grammar() -> Grammar:
     # cost of a substring test, in a text that has none of them.
     gates = {
         "numeric_ymd": ("/", "-", "."), "numeric_dmy": ("/", "-", "."), "numeric_yy": ("/",),
-        "tenday": ("دهه",), "decade": ("دهه",), "century": ("قرن", "سده"), "clock": ("ساعت",),
+        "monthpart": ("دهه", "هفته"), "decade": ("دهه",), "monthsof": ("ماه",), "century": ("قرن", "سده"), "clock": ("ساعت",),
         "year_paren": ("(",), "year_span": ("-",), "quarter": ("ماهه", "فصل"),
         "season": tuple(lx.seasons), "year": ("سال",),
     }
@@ -256,9 +263,9 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         calendar = rv.calendar_of_year(year)
         return Reading(a, b, "date", calendar, year=year, year_digits=len(gd["year"]),
                        month=int(gd["month"]), day=int(gd["day"]))
-    if name in ("date", "tenday", "modmonth"):
+    if name in ("date", "monthpart", "modmonth"):
         month = lx.months[key(gd["mon"])]
-        r = Reading(a, b, "tenday" if name == "tenday" else "date", month.calendar, month=month.month)
+        r = Reading(a, b, "monthpart" if name == "monthpart" else "date", month.calendar, month=month.month)
         if name == "modmonth":
             modifier = lx.modifiers[key(gd["mod"])]
             r.mod, r.part = modifier.mod, modifier.part
@@ -266,8 +273,14 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         suffix = _calendar_suffix(lx, m)
         if suffix == "hijri" and month.calendar != "hijri":
             return None
-        if name == "tenday":
-            r.number = {"اول": 1, "نخست": 1, "دوم": 2, "سوم": 3}.get(gd["ord"], 3)
+        if gd.get("mdx"):
+            r.month_dir = {"جاری": 0, "گذشته": -1, "آینده": 1}[gd["mdx"]]
+        if name == "monthpart":
+            r.unit = "tenday" if gd["part"] == "دهه" else "week"
+            # 0 = the last part of the month.
+            r.number = {"اول": 1, "نخست": 1, "دوم": 2, "سوم": 3, "چهارم": 4}.get(gd["ord"], 0)
+            if r.unit == "tenday" and r.number == 4:
+                return None
             return r
         if gd.get("day"):
             r.day = int(gd["day"])
@@ -310,6 +323,18 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         unit = lx.units[key(gd["unit"] or gd["week"])]
         calendar = "gregorian" if gd.get("cal") else "jalali"
         return Reading(a, b, "relative", calendar, unit=unit, offset=0, mod=modifier.mod, part=modifier.part)
+    if name == "monthsof":
+        n = int(gd["n"]) if gd["n"].isdigit() else _word_value(g.count_words, gd["n"])
+        # «سه ماه سال» is not a time; «سه ماه نخست سال» and «۹ ماهه سال جاری» are.
+        if not n or n > 12 or not (gd.get("he") or gd.get("first")) or (gd.get("bare") and not gd.get("first")):
+            return None
+        r = Reading(a, b, "monthsof", None, number=n)
+        _year_tail(r, m, lx)
+        if gd.get("bare"):
+            r.year_offset = 0
+        suffix = _calendar_suffix(lx, m)
+        r.calendar = suffix or ("gregorian" if r.year and r.year >= 1500 else "jalali")
+        return r
     if name == "quarter":
         r = Reading(a, b, "quarter", None, number={"اول": 1, "نخست": 1, "دوم": 2, "سوم": 3}.get(gd["q"], 4))
         _year_tail(r, m, lx)
@@ -561,7 +586,7 @@ def _value(r: Reading, dct: date | None, reference: tuple[date, date] | None) ->
     calendar = r.calendar or "jalali"
     relative = False
     try:
-        if r.kind in ("date", "tenday"):
+        if r.kind in ("date", "monthpart"):
             year = _year_of(r, dct)
             if year is None and r.year_offset is not None:
                 if dct is None:
@@ -572,6 +597,11 @@ def _value(r: Reading, dct: date | None, reference: tuple[date, date] | None) ->
                 if not rv.year_valid(year, calendar):
                     return None
                 s, e = _date_interval(r, calendar, year)
+            elif r.month_dir is not None:
+                if dct is None:
+                    return None
+                s, e = _month_by_direction(r, calendar, dct)
+                relative = True
             else:
                 anchor = reference or ((dct, dct) if dct else None)
                 if anchor is None:
@@ -586,7 +616,7 @@ def _value(r: Reading, dct: date | None, reference: tuple[date, date] | None) ->
                     return None
                 s, e = rv.closest_in_reference(options, anchor)
                 relative = True
-            gran = "day" if r.day is not None else ("week" if r.kind == "tenday" else "month")
+            gran = "day" if r.day is not None else ("week" if r.kind == "monthpart" else "month")
         elif r.kind == "year":
             year = _year_of(r, dct)
             if year is None or not rv.year_valid(year, calendar):
@@ -605,6 +635,17 @@ def _value(r: Reading, dct: date | None, reference: tuple[date, date] | None) ->
                 return None
             s, e = rv.season_period(calendar, year, r.season)
             gran = "season"
+        elif r.kind == "monthsof":
+            year = _year_of(r, dct)
+            if year is None:
+                if dct is None or r.year_offset is None:
+                    return None
+                year = rv.calendar_year(dct, calendar) + r.year_offset
+                relative = True
+            if not rv.year_valid(year, calendar) or calendar == "hijri":
+                return None
+            s, e = rv.month_period(calendar, year, 1)[0], rv.month_period(calendar, year, r.number)[1]
+            gran = "month"
         elif r.kind == "quarter":
             year = _year_of(r, dct)
             if year is None:
@@ -641,12 +682,34 @@ def _value(r: Reading, dct: date | None, reference: tuple[date, date] | None) ->
     return _Value(s, e, gran, calendar, relative, mod)
 
 
+def _month_by_direction(r: Reading, calendar: str, dct: date) -> tuple[date, date]:
+    """«آبان ماه گذشته»: the latest Aban before the current month; «جاری»: this
+    year's; «آینده»: the next one after the current month."""
+    options = []
+    for y in rv.year_candidates(calendar, (dct, dct)):
+        try:
+            options.append((y, _date_interval(r, calendar, y)))
+        except ValueError:
+            continue
+    this_year = rv.calendar_year(dct, calendar)
+    if r.month_dir == 0:
+        return next(iv for y, iv in options if y == this_year)
+    current = rv.shift_unit(calendar, dct, "month", 0)
+    if r.month_dir < 0:
+        return max((iv for _, iv in options if iv[1] < current.start), key=lambda iv: iv[0])
+    return min((iv for _, iv in options if iv[0] > current.end), key=lambda iv: iv[0])
+
+
 def _date_interval(r: Reading, calendar: str, year: int) -> tuple[date, date]:
-    if r.kind == "tenday":
+    if r.kind == "monthpart":
         ms, me = rv.month_period(calendar, year, r.month)
-        first = ms + timedelta(days=10 * (r.number - 1))
-        last = me if r.number == 3 else first + timedelta(days=9)
-        return first, last
+        size = 10 if r.unit == "tenday" else 7
+        if r.number == 0 or (r.unit == "tenday" and r.number == 3):
+            # The last part runs to the month's end (a month's third decade is 9 to 11 days).
+            return (me - timedelta(days=size - 1) if r.number == 0 and r.unit == "week"
+                    else ms + timedelta(days=20) if r.unit == "tenday" else me - timedelta(days=size - 1)), me
+        first = ms + timedelta(days=size * (r.number - 1))
+        return first, first + timedelta(days=size - 1)
     if r.day is None:
         return rv.month_period(calendar, year, r.month)
     d = rv.day_date(calendar, year, r.month, r.day)
@@ -757,7 +820,8 @@ def _pair_and_span(text: str, nt: NormalizedText, rs: list[Reading], values: lis
         # «X تا Y» between two mentions is one range.
         if i + 1 < len(rs) and values[i + 1] is not None and g.range_link.fullmatch(s, r.b, rs[i + 1].a):
             w = values[i + 1]
-            if w.end >= start and w.calendar == v.calendar:
+            # «امروز - ۲۸ فروردین» names one day twice: apposition, not a range.
+            if w.end >= start and w.calendar == v.calendar and (w.start, w.end) != (start, end):
                 b, end = rs[i + 1].b, w.end
                 gran = max(gran, w.granularity, key=_coarseness)
                 relative = relative or w.relative
