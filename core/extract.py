@@ -31,7 +31,7 @@ class Reading:
 
     a: int  # span in the normalized text
     b: int
-    kind: str  # date | year | season | decade | century | relative | count | weekday | clock | tenday
+    kind: str  # date | monthpart | yearmonths | year | season | decade | century | relative | count | weekday | clock
     calendar: str | None = None
     year: int | None = None
     year_digits: int = 4
@@ -328,7 +328,8 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         # «سه ماه سال» is not a time; «سه ماه نخست سال» and «۹ ماهه سال جاری» are.
         if not n or n > 12 or not (gd.get("he") or gd.get("first")) or (gd.get("bare") and not gd.get("first")):
             return None
-        r = Reading(a, b, "monthsof", None, number=n)
+        # A run of the year's months: first in ``month``, last in ``number``.
+        r = Reading(a, b, "yearmonths", None, month=1, number=n, unit="month")
         _year_tail(r, m, lx)
         if gd.get("bare"):
             r.year_offset = 0
@@ -336,7 +337,8 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         r.calendar = suffix or ("gregorian" if r.year and r.year >= 1500 else "jalali")
         return r
     if name == "quarter":
-        r = Reading(a, b, "quarter", None, number={"اول": 1, "نخست": 1, "دوم": 2, "سوم": 3}.get(gd["q"], 4))
+        q = {"اول": 1, "نخست": 1, "دوم": 2, "سوم": 3}.get(gd["q"], 4)
+        r = Reading(a, b, "yearmonths", None, month=3 * q - 2, number=3 * q, unit="season")
         _year_tail(r, m, lx)
         suffix = _calendar_suffix(lx, m)
         r.calendar = suffix or ("gregorian" if r.year and r.year >= 1500 else "jalali")
@@ -635,7 +637,7 @@ def _value(r: Reading, dct: date | None, reference: tuple[date, date] | None) ->
                 return None
             s, e = rv.season_period(calendar, year, r.season)
             gran = "season"
-        elif r.kind == "monthsof":
+        elif r.kind == "yearmonths":  # «سه ماهه دوم ۱۴۰۲», «۹ ماهه سال جاری»
             year = _year_of(r, dct)
             if year is None:
                 if dct is None or r.year_offset is None:
@@ -644,20 +646,8 @@ def _value(r: Reading, dct: date | None, reference: tuple[date, date] | None) ->
                 relative = True
             if not rv.year_valid(year, calendar) or calendar == "hijri":
                 return None
-            s, e = rv.month_period(calendar, year, 1)[0], rv.month_period(calendar, year, r.number)[1]
-            gran = "month"
-        elif r.kind == "quarter":
-            year = _year_of(r, dct)
-            if year is None:
-                if dct is None or r.year_offset is None:
-                    return None
-                year = rv.calendar_year(dct, calendar) + r.year_offset
-                relative = True
-            if not rv.year_valid(year, calendar) or calendar == "hijri":
-                return None
-            first = 3 * (r.number - 1) + 1
-            s, e = rv.month_period(calendar, year, first)[0], rv.month_period(calendar, year, first + 2)[1]
-            gran = "season"
+            s, e = rv.month_period(calendar, year, r.month)[0], rv.month_period(calendar, year, r.number)[1]
+            gran = r.unit
         elif r.kind == "decade":
             s, e = rv.decade_period(calendar, r.number)
             gran = "decade"
