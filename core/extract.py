@@ -49,7 +49,6 @@ class Reading:
     mod: str | None = None
     part: str | None = None
     time: str | None = None
-    explicit_calendar: bool = False
 
 
 # --- the grammar -------------------------------------------------------------
@@ -303,7 +302,7 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         if len(digits) == 2:
             calendar = calendar or "jalali"
         return Reading(a, b, "year", calendar or rv.calendar_of_year(year), year=year,
-                       year_digits=4 if len(digits) == 3 else len(digits), explicit_calendar=calendar is not None)
+                       year_digits=4 if len(digits) == 3 else len(digits))
     if name == "year_span":
         y1, y2 = sorted((int(gd["year"]), int(gd["year2"])))
         calendar = rv.calendar_of_year(y1)
@@ -345,7 +344,7 @@ def _read(name: str, m: re.Match[str], g: Grammar, lx: Lexicon) -> Reading | Non
         return r
     if name == "year_cal":
         year = int(gd["year"])
-        return Reading(a, b, "year", _calendar_suffix(lx, m), year=year, explicit_calendar=True)
+        return Reading(a, b, "year", _calendar_suffix(lx, m), year=year)
     if name == "season":
         r = Reading(a, b, "season", None, season=lx.seasons[key(gd["season"])])
         _year_tail(r, m, lx)
@@ -473,9 +472,6 @@ def _is_place_name(r: Reading, s: str, g: Grammar) -> bool:
 
 
 # --- joining neighbours -------------------------------------------------------
-
-_DAYLIKE = ("date", "relative", "weekday")
-
 
 def _is_day(r: Reading) -> bool:
     if r.kind == "date":

@@ -124,8 +124,3 @@ def lexicon() -> Lexicon:
         place_nouns={r[0] for r in read_rows("place_nouns")},
         not_dates={r[0] for r in read_rows("not_dates")},
     )
-
-
-def surface_forms(name: str, where: int = 0) -> list[str]:
-    """The first column of a lexicon file as written (with its spaces)."""
-    return [r[where] for r in read_rows(name)]
