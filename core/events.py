@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from core.gazetteer import EntityMatch, actors_and_places, find_entities, opens_with_attribution
 from core.model import Document, Event, Mention, Sentence, Source
-from core.normalize import fold
+from core.normalize import NormalizedText, fold, normalize
 from core.sentences import Clause, sentence_at, split_clauses
 
 SUMMARY_LIMIT = 160
@@ -54,19 +55,48 @@ class _Placed:
     extent: tuple[int, int]       # the mention with its restatements in other calendars
 
 
+class _Text:
+    """A document's text with what events need of it, each found on first use
+    and once: most articles of an archive have no event and need none of it."""
+
+    def __init__(self, text: str, normalized: NormalizedText | None, entities: list[EntityMatch] | None):
+        self.text = text
+        self._normalized = normalized
+        self._entities = entities
+        self._clauses: dict[int, tuple[Clause, ...]] = {}
+
+    @property
+    def normalized(self) -> NormalizedText:
+        if self._normalized is None:
+            self._normalized = normalize(self.text)
+        return self._normalized
+
+    @property
+    def entities(self) -> list[EntityMatch]:
+        if self._entities is None:
+            self._entities = find_entities(self.text, self.normalized)
+        return self._entities
+
+    def clauses(self, sentence: Sentence) -> tuple[Clause, ...]:
+        if sentence.index not in self._clauses:
+            self._clauses[sentence.index] = tuple(split_clauses(self.text, sentence.span, self.normalized))
+        return self._clauses[sentence.index]
+
+
 def events_of(document: Document, sentences: list[Sentence], mentions: list[Mention],
               publication: Publication, entities: list[EntityMatch] | None = None,
-              inferred: Iterable[int] = ()) -> list[Event]:
+              inferred: Iterable[int] = (), normalized: NormalizedText | None = None) -> list[Event]:
     """The events of ``document`` in document order, ids ``<document id>#<n>``.
 
     ``inferred``: indices of mentions whose value came from an inferred
     publication date; their events are marked inferred, with the reason.
+    ``entities`` and ``normalized`` (``normalize(document.text)``) are found
+    here when not given.
     """
     text = document.text
-    if entities is None:
-        entities = find_entities(text)
+    facts = _Text(text, normalized, entities)
     inferred = set(inferred)
-    placed = _place(text, sentences, mentions)
+    placed = _place(facts, sentences, mentions)
     events: list[Event] = []
     by_sentence: dict[int, list[_Placed]] = {}
     for p in placed:
@@ -74,7 +104,7 @@ def events_of(document: Document, sentences: list[Sentence], mentions: list[Ment
     for group in by_sentence.values():
         regions = _regions(group)
         for p, region in zip(group, regions):
-            actors, places = actors_and_places(entities, region)
+            actors, places = actors_and_places(facts.entities, region)
             is_inferred = p.mention_index in inferred
             reason = ""
             if is_inferred and publication.date is not None:
@@ -85,7 +115,7 @@ def events_of(document: Document, sentences: list[Sentence], mentions: list[Ment
                 summary=_summary(text, p.clauses, p.window, p.extent),
                 actors=actors, places=places, sources=[Source(document.id, p.sentence)],
                 inferred=is_inferred, reason=reason))
-    lead = _lead(document, sentences, publication, entities, events)
+    lead = _lead(document, sentences, publication, facts, events)
     if lead is not None:
         events.append(lead)
     events.sort(key=lambda e: (e.date.span[0], not e.lead))
@@ -96,13 +126,13 @@ def events_of(document: Document, sentences: list[Sentence], mentions: list[Ment
 
 # --- placing mentions in sentences and clauses ---------------------------------
 
-def _place(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[_Placed]:
+def _place(facts: _Text, sentences: list[Sentence], mentions: list[Mention]) -> list[_Placed]:
+    text = facts.text
     ends = {k: m.span[1] for k, m in enumerate(mentions)}
     for m in mentions:
         if m.same_as is not None and m.same_as in ends:
             ends[m.same_as] = max(ends[m.same_as], m.span[1])
     placed: list[_Placed] = []
-    clauses_of: dict[int, tuple[Clause, ...]] = {}
     seen: set[tuple[int, date, date]] = set()
     for k, m in enumerate(mentions):
         if m.same_as is not None:
@@ -117,9 +147,7 @@ def _place(text: str, sentences: list[Sentence], mentions: list[Mention]) -> lis
         if days in seen:
             continue
         seen.add(days)
-        if sentence.index not in clauses_of:
-            clauses_of[sentence.index] = tuple(split_clauses(text, sentence.span))
-        clauses = clauses_of[sentence.index]
+        clauses = facts.clauses(sentence)
         extent = (m.span[0], min(ends[k], sentence.span[1]))
         placed.append(_Placed(k, m, sentence, clauses, _window(text, clauses, extent), extent))
     return placed
@@ -184,9 +212,15 @@ def _summary(text: str, clauses: tuple[Clause, ...], window: tuple[int, int, int
 def _tidy(piece: str) -> str:
     """One line, without a leading conjunction or trailing punctuation."""
     words = piece.split()
-    while len(words) > 1 and fold(words[0]) in _CONNECTORS:
+    while len(words) > 1 and _is_connector(words[0]):
         words.pop(0)
     return " ".join(words).strip(_TRAILING)
+
+
+@lru_cache(maxsize=1024)
+def _is_connector(word: str) -> bool:
+    # Kept: summaries start with the same few words again and again.
+    return fold(word) in _CONNECTORS
 
 
 def _cut(line: str) -> str:
@@ -203,7 +237,7 @@ def _one_line(text: str) -> str:
 # --- the lead --------------------------------------------------------------------
 
 def _lead(document: Document, sentences: list[Sentence], publication: Publication,
-          entities: list[EntityMatch], events: list[Event]) -> Event | None:
+          facts: _Text, events: list[Event]) -> Event | None:
     if publication.date is None:
         return None
     body = [s for s in sentences if s.span[0] >= document.body_start] or sentences
@@ -218,11 +252,12 @@ def _lead(document: Document, sentences: list[Sentence], publication: Publicatio
     if own:
         max(own, key=lambda e: e.date.end).lead = True
         return None
+    entities = facts.entities
     title_entities = (entities if document.body_start > 0 else find_entities(document.title))
     title_span = (0, document.body_start) if document.body_start > 0 else None
     t_actors, t_places = actors_and_places(title_entities, title_span)
     s_actors, s_places = actors_and_places(entities, sentence.span)
-    clauses = split_clauses(document.text, sentence.span)
+    clauses = facts.clauses(sentence)
     first = 0
     while first + 1 < len(clauses) and opens_with_attribution(
             document.text[clauses[first].span[0]:clauses[first].span[1]]):

@@ -26,15 +26,16 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from itertools import chain, islice
 
 from core.documents import Problem
 from core.events import Publication, events_of
 from core.export import gregorian_label, jalali_label
-from core.gazetteer import canonical_name, content_words, find_entities
+from core.gazetteer import canonical_name, content_words
 from core.model import GRANULARITY_RANK, Document, Event, Mention, Sentence
-from core.normalize import fold
-from core.sentences import split_sentences
+from core.normalize import NormalizedText, fold, normalize
+from core.sentences import normalized_span, split_sentences
 
 MERGE_JACCARD = 0.35
 PARALLEL_MIN = 48
@@ -173,8 +174,20 @@ def analysis_from_mentions(document: Document, mentions: list[Mention], publicat
                            inferred: Iterable[int] = ()) -> DocumentAnalysis:
     """The analysis of a document whose mentions are already known."""
     sentences = split_sentences(document.text)
-    events = events_of(document, sentences, mentions, publication, find_entities(document.text), inferred)
-    words = [_merge_words(document.text, e.sentence, mentions) for e in events]
+    # One normalization serves the clauses, the names and the merge words; an
+    # article with neither a time mention nor a publication date has no event.
+    normalized = normalize(document.text) if mentions or publication.date is not None else None
+    # events_of finds the actors and places itself, only if there is an event.
+    events = events_of(document, sentences, mentions, publication, None, inferred, normalized)
+    words: list[frozenset[str]] = []
+    if events:
+        normalized = normalized if normalized is not None else normalize(document.text)
+        # Events of one sentence share its words: computed once per sentence.
+        by_sentence: dict[int, frozenset[str]] = {}
+        for e in events:
+            if e.sentence.index not in by_sentence:
+                by_sentence[e.sentence.index] = _merge_words(e.sentence, mentions, normalized)
+        words = [by_sentence[e.sentence.index] for e in events]
     return DocumentAnalysis(publication, sentences, mentions, events, words)
 
 
@@ -183,7 +196,7 @@ def analyze(document: Document, published: date | None = None) -> DocumentAnalys
     return analysis_from_mentions(document, mentions, publication, inferred)
 
 
-def _merge_words(text: str, sentence: Sentence, mentions: list[Mention]) -> frozenset[str]:
+def _merge_words(sentence: Sentence, mentions: list[Mention], normalized: NormalizedText) -> frozenset[str]:
     """Content words of a sentence with its time mentions left out: two
     reports name one day in different words («امروز», «۱۲ آذر»)."""
     a, b = sentence.span
@@ -191,10 +204,14 @@ def _merge_words(text: str, sentence: Sentence, mentions: list[Mention]) -> froz
     pos = a
     for m in mentions:
         if a <= m.span[0] < b:
-            pieces.append(text[pos:max(pos, m.span[0])])
+            pieces.append((pos, max(pos, m.span[0])))
             pos = max(pos, min(m.span[1], b))
-    pieces.append(text[pos:b])
-    return content_words(" ".join(pieces))
+    pieces.append((pos, b))
+    # The pieces cut from the document's normalization: the same words as
+    # folding them anew (they can differ only in runs of spaces).
+    folded = normalized.text
+    return content_words(" ".join(folded[x:y] for x, y in (normalized_span(normalized, p) for p in pieces)),
+                         folded=True)
 
 
 # --- many documents --------------------------------------------------------------------
@@ -238,14 +255,29 @@ def similarity(x: frozenset[str], y: frozenset[str]) -> float:
 
 
 def _split_compounds(words: frozenset[str], other: frozenset[str]) -> frozenset[str]:
-    out = set(words)
+    out: set[str] | None = None
+    # Both halves are words of ``other``: so the word starts as one of them
+    # and ends as one (two letters each at least). Most words do not, and
+    # are passed over without trying every cut.
+    heads, tails = _ends(other)
     for w in words - other:
+        if w[:2] not in heads or w[-2:] not in tails:
+            continue
         for cut in range(2, len(w) - 1):
             if w[:cut] in other and w[cut:] in other:
+                if out is None:
+                    out = set(words)
                 out.discard(w)
                 out.update((w[:cut], w[cut:]))
                 break
-    return frozenset(out)
+    return words if out is None else frozenset(out)
+
+
+@lru_cache(maxsize=1 << 12)
+def _ends(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last two letters of the words. Kept: one sentence's
+    words are compared with many others while merging."""
+    return frozenset(w[:2] for w in words), frozenset(w[-2:] for w in words)
 
 
 def _merge(pairs: list[tuple[Event, frozenset[str]]]) -> list[Event]:
