@@ -245,6 +245,12 @@ class _Cluster:
     words: set[frozenset[str]]
 
 
+# A report joins a cluster by resembling one of its first few wordings; more
+# add nothing but cost (a story syndicated a thousand times).
+CLUSTER_WORDINGS = 8
+COMMON_WORD_CLUSTERS = 64
+
+
 def similarity(x: frozenset[str], y: frozenset[str]) -> float:
     """Jaccard of two word sets, a word of one written as two words of the
     other («زمینلرزه» / «زمین لرزه») counted as those two."""
@@ -294,7 +300,11 @@ def _merge(pairs: list[tuple[Event, frozenset[str]]]) -> list[Event]:
         by_word: dict[str, list[int]] = {}
         for event, words in pairs[k:run_end]:
             best, best_score = None, MERGE_JACCARD
-            for c in {c for w in words for c in by_word.get(w, ())}:
+            # A word shared by very many clusters of this day («گزارش», a
+            # city) cannot tell them apart: it does not make candidates, so a
+            # day with thousands of events is not compared all against all.
+            candidates = {c for w in words for c in by_word.get(w, ()) if len(by_word[w]) <= COMMON_WORD_CLUSTERS}
+            for c in candidates:
                 cluster = clusters[c]
                 if event.document in cluster.documents:
                     continue
@@ -308,7 +318,8 @@ def _merge(pairs: list[tuple[Event, frozenset[str]]]) -> list[Event]:
                 continue
             cluster = clusters[best]
             cluster.documents.add(event.document)
-            cluster.words.add(words)
+            if len(cluster.words) < CLUSTER_WORDINGS:
+                cluster.words.add(words)
             _absorb(cluster.event, event)
         out.extend(c.event for c in clusters)
         k = run_end
