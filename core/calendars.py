@@ -10,6 +10,7 @@ calendar by a day, so callers mark Hijri values approximate.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 import hijridate
 import jdatetime
@@ -143,3 +144,32 @@ def week_interval(day: date) -> tuple[date, date]:
     """The Saturday-to-Friday week (the Iranian week) that holds ``day``."""
     start = day - timedelta(days=(day.weekday() - 5) % 7)
     return start, start + timedelta(days=6)
+
+
+# --- any of the three, by name -----------------------------------------------------
+
+@lru_cache(maxsize=65536)
+def to_calendar(day: date, calendar: str) -> tuple[int, int, int]:
+    """``day`` as (year, month, day) in "jalali", "gregorian" or "hijri"."""
+    if calendar == "jalali":
+        return gregorian_to_jalali(day)
+    if calendar == "hijri":
+        return gregorian_to_hijri(day)
+    return day.year, day.month, day.day
+
+
+def from_calendar(year: int, month: int, day: int, calendar: str) -> date:
+    """Raises ValueError for a day that does not exist in that calendar."""
+    if calendar == "jalali":
+        return jalali_to_gregorian(year, month, day)
+    if calendar == "hijri":
+        return hijri_to_gregorian(year, month, day)
+    return date(year, month, day)
+
+
+def month_length(year: int, month: int, calendar: str) -> int:
+    if calendar == "jalali":
+        return jalali_month_length(year, month)
+    if calendar == "hijri":
+        return hijri_month_length(year, month)
+    return gregorian_month_length(year, month)

@@ -35,11 +35,7 @@ def calendar_of_year(year: int) -> str:
 
 
 def calendar_year(day: date, calendar: str) -> int:
-    if calendar == "jalali":
-        return cal.gregorian_to_jalali(day)[0]
-    if calendar == "hijri":
-        return cal.gregorian_to_hijri(day)[0]
-    return day.year
+    return cal.to_calendar(day, calendar)[0]
 
 
 def expand_two_digit_year(yy: int, calendar: str, dct: date | None) -> int:
@@ -85,11 +81,7 @@ def month_period(calendar: str, year: int, month: int) -> Interval:
 
 
 def day_date(calendar: str, year: int, month: int, day: int) -> date:
-    if calendar == "jalali":
-        return cal.jalali_to_gregorian(year, month, day)
-    if calendar == "hijri":
-        return cal.hijri_to_gregorian(year, month, day)
-    return date(year, month, day)
+    return cal.from_calendar(year, month, day, calendar)
 
 
 def season_period(calendar: str, year: int, season: int) -> Interval:
@@ -149,12 +141,7 @@ def shift_unit(calendar: str, dct: date, unit: str, offset: int) -> Period | Non
         return Period(s, e, "week")
     y = calendar_year(dct, calendar)
     if unit == "month":
-        if calendar == "jalali":
-            _, m, _ = cal.gregorian_to_jalali(dct)
-        elif calendar == "hijri":
-            _, m, _ = cal.gregorian_to_hijri(dct)
-        else:
-            m = dct.month
+        m = cal.to_calendar(dct, calendar)[1]
         total = y * 12 + (m - 1) + offset
         s, e = month_period(calendar, total // 12, total % 12 + 1)
         return Period(s, e, "month")

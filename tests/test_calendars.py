@@ -272,3 +272,18 @@ def test_week_interval_property(day):
     start, end = week_interval(day)
     assert start.weekday() == 5 and end.weekday() == 4
     assert start <= day <= end and (end - start).days == 6
+
+
+@pytest.mark.parametrize("calendar, ymd, day", [
+    ("jalali", (1403, 9, 7), date(2024, 11, 27)),
+    ("gregorian", (2024, 11, 27), date(2024, 11, 27)),
+    ("hijri", (1446, 5, 25), date(2024, 11, 27)),
+])
+def test_dispatch_by_calendar_name(calendar, ymd, day):
+    from core.calendars import from_calendar, month_length, to_calendar
+
+    assert to_calendar(day, calendar) == ymd
+    assert from_calendar(*ymd, calendar) == day
+    assert month_length(ymd[0], ymd[1], calendar) >= ymd[2]
+    with pytest.raises(ValueError):
+        from_calendar(ymd[0], 13, 1, calendar)

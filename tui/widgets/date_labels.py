@@ -79,33 +79,8 @@ def season_names() -> dict[int, str]:
 
 # --- calendar arithmetic ------------------------------------------------------
 
-@lru_cache(maxsize=65536)
-def to_calendar(day: date, calendar: str) -> tuple[int, int, int]:
-    if calendar == "jalali":
-        return calendars.gregorian_to_jalali(day)
-    if calendar == "hijri":
-        return calendars.gregorian_to_hijri(day)
-    return day.year, day.month, day.day
-
-
-def month_length(year: int, month: int, calendar: str) -> int:
-    if calendar == "jalali":
-        return calendars.jalali_month_length(year, month)
-    if calendar == "hijri":
-        return calendars.hijri_month_length(year, month)
-    return calendars.gregorian_month_length(year, month)
-
-
-def from_calendar(year: int, month: int, day: int, calendar: str) -> date:
-    if calendar == "jalali":
-        return calendars.jalali_to_gregorian(year, month, day)
-    if calendar == "hijri":
-        return calendars.hijri_to_gregorian(year, month, day)
-    return date(year, month, day)
-
-
 def year_of(day: date, calendar: str) -> int:
-    return to_calendar(day, calendar)[0]
+    return calendars.to_calendar(day, calendar)[0]
 
 
 def year_interval(year: int, calendar: str) -> tuple[date, date]:
@@ -121,7 +96,7 @@ def shift(day: date, unit: str, amount: int, calendar: str) -> date:
     a day past the end of the target month becomes its last day."""
     if unit == "day":
         return day + timedelta(days=amount)
-    year, month, dom = to_calendar(day, calendar)
+    year, month, dom = calendars.to_calendar(day, calendar)
     if unit == "month":
         index = year * 12 + (month - 1) + amount
         year, month = divmod(index, 12)
@@ -131,7 +106,7 @@ def shift(day: date, unit: str, amount: int, calendar: str) -> date:
     else:
         raise ValueError(f"no time unit {unit!r}")
     try:
-        return from_calendar(year, month, min(dom, month_length(year, month, calendar)), calendar)
+        return calendars.from_calendar(year, month, min(dom, calendars.month_length(year, month, calendar)), calendar)
     except (ValueError, OverflowError):
         return date.min if amount < 0 else date.max
 
@@ -167,14 +142,14 @@ def _gregorian_label(start: date, end: date, unit: str) -> str:
 
 def _persian_label(start: date, end: date, unit: str, granularity: str, calendar: str) -> str:
     """Jalali or Hijri, in words: day month year."""
-    y1, m1, d1 = to_calendar(start, calendar)
-    y2, m2, d2 = to_calendar(end, calendar)
+    y1, m1, d1 = calendars.to_calendar(start, calendar)
+    y2, m2, d2 = calendars.to_calendar(end, calendar)
     names = month_names(calendar)
     if unit == "year":
         return f"{y1}" if y1 == y2 else f"{y1}–{y2}"
     if unit == "month":
         if calendar == "jalali" and granularity == "season" and d1 == 1 and m1 % 3 == 1 \
-                and y1 == y2 and m2 == m1 + 2 and d2 == month_length(y2, m2, calendar):
+                and y1 == y2 and m2 == m1 + 2 and d2 == calendars.month_length(y2, m2, calendar):
             return f"{season_names()[(m1 - 1) // 3 + 1]} {y1}"
         if (y1, m1) == (y2, m2):
             return f"{names[m1]} {y1}"
