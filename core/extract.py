@@ -96,10 +96,6 @@ class Grammar:
     duration: re.Pattern[str]
 
 
-def _words(forms: list[str]) -> str:
-    return alternation(forms)
-
-
 @cache
 def grammar() -> Grammar:
     from core.lexicon import read_rows
@@ -109,8 +105,8 @@ def grammar() -> Grammar:
         "months", "weekdays", "seasons", "calendar_suffixes", "units", "relative_words",
         "parts_of_day", "modifiers", "place_nouns", "not_dates", "amount_words", "period_qualifiers")}
     year_nouns = read_rows("year_nouns")
-    YEAR_NOUN4 = _words([r[0] for r in year_nouns])
-    YEAR_NOUN2 = _words([r[0] for r in year_nouns if r[1] == "1"])
+    YEAR_NOUN4 = alternation([r[0] for r in year_nouns])
+    YEAR_NOUN2 = alternation([r[0] for r in year_nouns if r[1] == "1"])
     deixis_rows = read_rows("deixis")
     deix_after = [r[0] for r in deixis_rows if r[2] == "after"]
     deix_before = [r[0] for r in deixis_rows if r[2] == "before"]
@@ -120,29 +116,29 @@ def grammar() -> Grammar:
     ordinal_words = _numbers(lx, 99, ordinal=True)
     tens_words = [k for k, v in lx.cardinals.items() if 10 <= v <= 90 and v % 10 == 0]
 
-    MONTH = _words(raw["months"])
-    WEEKDAY = _words(raw["weekdays"])
-    SEASON = _words(raw["seasons"])
-    CAL = _words(raw["calendar_suffixes"])
-    UNIT = rf"(?:{_words(raw['units'] + ['ساعت'])})(?! ?نامه)"
-    DAFTER = _words(deix_after)
-    DBEFORE = _words(deix_before)
-    RELWORD = _words(raw["relative_words"])
-    PART = _words(raw["parts_of_day"])
-    MOD = _words(raw["modifiers"])
-    DAYW = _words(list(day_words))
-    CARDW = _words(list(count_words))
-    ORDW = _words(list(ordinal_words))
+    MONTH = alternation(raw["months"])
+    WEEKDAY = alternation(raw["weekdays"])
+    SEASON = alternation(raw["seasons"])
+    CAL = alternation(raw["calendar_suffixes"])
+    UNIT = rf"(?:{alternation(raw['units'] + ['ساعت'])})(?! ?نامه)"
+    DAFTER = alternation(deix_after)
+    DBEFORE = alternation(deix_before)
+    RELWORD = alternation(raw["relative_words"])
+    PART = alternation(raw["parts_of_day"])
+    MOD = alternation(raw["modifiers"])
+    DAYW = alternation(list(day_words))
+    CARDW = alternation(list(count_words))
+    ORDW = alternation(list(ordinal_words))
     # Lookups go by the matched surface with its optional spaces removed.
     day_words, count_words, ordinal_words = (
         {key(f): v for f, v in d.items()} for d in (day_words, count_words, ordinal_words))
-    TENSW = _words(tens_words)
+    TENSW = alternation(tens_words)
 
     YEAR = r"(?:1[2-9]\d\d|2[01]\d\d|\d\d)"
     # «سه روز پیش از انتخابات» counts from the elections, not from today
     # («از سوی» is only "by").
     NOT_RELATIVE_TO_EVENT = r"(?! از(?! سوی| طرف| جانب))"
-    NOT_AMOUNT = rf"(?! (?:{_words(raw['amount_words'])}){WE})"
+    NOT_AMOUNT = rf"(?! (?:{alternation(raw['amount_words'])}){WE})"
     YDEIX = rf"(?:سال ?(?:{DAFTER})|امسال|پارسال)"
     YEAR_TAIL = (rf"(?:,? (?:سال )?(?P<year>1[2-9]\d\d|2[01]\d\d|\d\d{NOT_AMOUNT})(?![\w/]|[:.]\d)| (?P<ydx>{YDEIX}){WE}"
                  rf"| (?P<mdx>جاری|گذشته|آینده){WE})?(?: (?P<cal>{CAL}){WE})?")
@@ -159,7 +155,7 @@ def grammar() -> Grammar:
         # «پایان سال», «اوایل هفته»: a part of the current unit.
         # A week is named by what follows it («هفته دولت»), so «هفته» only before punctuation.
         ("modunit", rf"{WB}(?P<mod>{MOD}) (?:(?P<unit>سال|ماه){WE}"
-                    rf"(?! ?\d| ?ها| (?:{DAFTER}|{MONTH}|{SEASON}|{ORDW}|{_words(raw['period_qualifiers'])}){WE})"
+                    rf"(?! ?\d| ?ها| (?:{DAFTER}|{MONTH}|{SEASON}|{ORDW}|{alternation(raw['period_qualifiers'])}){WE})"
                     rf"(?: (?P<cal>میلادی){WE})?|(?P<week>هفته)(?= ?[.،,؛:!?؟)»]| ?$))"),
         # «دهه اول محرم», «هفته دوم آذر»: ten days or seven days of a month.
         ("monthpart", rf"{WB}(?P<part>دهه|هفته) (?P<ord>اول|نخست|دوم|سوم|چهارم|آخر|پایانی) (?:ماه )?(?P<mon>{MONTH})"
@@ -172,7 +168,7 @@ def grammar() -> Grammar:
         # «۹ ماهه سال جاری», «هفت ماه نخست سال ۱۴۰۲»: the year's first months.
         ("monthsof", rf"{WB}(?P<n>\d{{1,2}}|{CARDW}) ماه(?P<he>ه)?(?: (?P<first>نخست|اول|ابتدایی))?"
                      rf"(?: (?:سال )?(?:(?P<year>{YEAR}){WE}{NOT_AMOUNT}|(?P<ydx>{YDEIX}){WE})| (?P<bare>سال){WE}"
-                     rf"(?! ?\d| (?:{_words(raw['period_qualifiers'])}){WE}))(?: (?P<cal>{CAL}){WE})?"),
+                     rf"(?! ?\d| (?:{alternation(raw['period_qualifiers'])}){WE}))(?: (?P<cal>{CAL}){WE})?"),
         ("quarter", rf"{WB}(?:سه ?ماهه|فصل) (?P<q>اول|نخست|دوم|سوم|چهارم|آخر|پایانی) (?:سال )?(?:(?P<year>{YEAR}){WE}{NOT_AMOUNT}"
                     rf"|(?P<ydx>{YDEIX}){WE})(?: (?P<cal>{CAL}){WE})?"),
         ("year_cal", rf"{WB}(?P<year>1[2-9]\d\d|2[01]\d\d|\d{{3}}) (?P<cal>{CAL}){WE}"),
@@ -211,8 +207,8 @@ def grammar() -> Grammar:
     same_date_more = re.compile(r" ?(?:و|[,،]) ?")
     range_link = re.compile(r" ?(?:تا|الی|-|–) ?| تا (?:پایان|انتهای|اواخر) ?")
     joiner = re.compile(r"^ ?(?:,|،)? ?$")
-    place_before = re.compile(rf"(?:^|\W)(?:{_words(raw['place_nouns'])})(?: ?های| ?ها| ?ی)? $")
-    not_date = re.compile(rf"{WB}(?:{_words(raw['not_dates'])}){WE}")
+    place_before = re.compile(rf"(?:^|\W)(?:{alternation(raw['place_nouns'])})(?: ?های| ?ها| ?ی)? $")
+    not_date = re.compile(rf"{WB}(?:{alternation(raw['not_dates'])}){WE}")
     duration = re.compile(rf"{WB}(?P<n>\d{{1,4}}|{CARDW}|چند) (?P<unit>روز|هفته|ماه|سال|دهه|قرن|ساعت|دقیقه)(?: ?ها)?{WE}")
     return Grammar(compiled, day_words, count_words, ordinal_words, left_context, right_context,
                    range_tail, range_head, since_tail, same_date_link, range_link, same_date_more, joiner, place_before, not_date, duration)
