@@ -131,14 +131,19 @@ class DocumentAnalysis:
     words: list[frozenset[str]]  # per event: content words of its sentence, for merging
 
 
-def infer_publication(absolute: list[Mention]) -> Publication:
+def infer_publication(absolute: list[Mention], today: date | None = None) -> Publication:
     """The publication date of an article with none: the last day of the latest
-    dated happening it names (``absolute``: mentions found without a date)."""
-    if not absolute:
+    dated happening it names (``absolute``: mentions found without a date), but
+    never after ``today`` (the machine's date): an article cannot be published
+    in the future, and one naming a planned event («المپیک ۲۰۳۲») is dated by
+    what has already happened."""
+    today = today or date.today()
+    past = [m for m in absolute if m.start <= today]
+    if not past:
         return Publication(None)
-    latest = max(absolute, key=lambda m: (m.end, -m.days))
-    day = latest.end
-    what = "day" if latest.start == latest.end else "last day"
+    latest = max(past, key=lambda m: (min(m.end, today), -m.days))
+    day = min(latest.end, today)
+    what = "day" if latest.start == latest.end else ("last day" if day == latest.end else "last past day")
     return Publication(day, inferred=True,
                        reason=f"no publication date; inferred as the {what} of the latest dated event "
                               f"«{' '.join(latest.text.split())}» ({day.isoformat()})")

@@ -175,6 +175,18 @@ def test_inferred_publication_date_is_the_end_of_the_latest_dated_happening():
     assert infer_publication([early]).date == date(2012, 3, 19)
 
 
+def test_inferred_publication_date_is_never_in_the_future():
+    text = "المپیک ۲۰۳۲ و ۲ تیر ۱۴۰۱ و سال ۱۴۰۳"
+    planned = at(text, "۲۰۳۲", date(2032, 1, 1), date(2032, 12, 31), "year")
+    july = at(text, "۲ تیر ۱۴۰۱", date(2022, 6, 23))
+    year = at(text, "سال ۱۴۰۳", date(2024, 3, 20), date(2025, 3, 20), "year")
+    today = date(2024, 11, 30)
+    # A planned event does not date the article; a year still running ends today.
+    assert infer_publication([planned, july], today).date == date(2022, 6, 23)
+    assert infer_publication([planned, july, year], today).date == today
+    assert infer_publication([planned], today) == Publication(None)
+
+
 def test_given_dates_are_used_and_the_override_wins():
     d = doc("given", "امروز جلسه برگزار شد.\n", published=date(2024, 1, 10))
     publication, mentions, inferred = resolve_publication(d)
