@@ -24,9 +24,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from itertools import accumulate, compress, count
 
+from core.lexicon import read_rows
 from core.model import Span
 from core.normalize import NormalizedText, fold, normalize
 
@@ -35,9 +35,8 @@ PLACE = "place"
 
 
 def read_table(name: str) -> list[list[str]]:
-    """Rows of ``core/gazetteer/<name>.tsv`` without comments and blank lines."""
-    text = (files("core") / "gazetteer" / f"{name}.tsv").read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    """Rows of ``core/gazetteer/<name>.tsv``, read as the lexicons are."""
+    return read_rows(name, "gazetteer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,10 +408,10 @@ def lint_forms() -> list[str]:
     columns = {"countries": 4, "places": 3, "organizations": 3, "people": 2, "given_names": 2, "titles": 2,
                "suffixes": 2, "locatives": 2, "attributions": 1, "function_words": 1, "org_heads": 1,
                "clause_words": 2, "verb_stems": 2, "copulas": 1}
-    for table, count in columns.items():
+    for table, wanted in columns.items():
         for row in read_table(table):
-            if len(row) != count:
-                problems.append(f"{table}: {row!r} should have {count} columns")
+            if len(row) != wanted:
+                problems.append(f"{table}: {row!r} should have {wanted} columns")
     for table in ("countries", "places", "organizations", "people"):
         for row in read_table(table):
             form = row[0]

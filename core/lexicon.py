@@ -14,9 +14,9 @@ from functools import cache
 from importlib.resources import files
 
 
-def read_rows(name: str) -> list[list[str]]:
-    """Rows of ``core/lexicon/<name>.tsv`` without comments and blank lines."""
-    text = (files("core") / "lexicon" / f"{name}.tsv").read_text(encoding="utf-8")
+def read_rows(name: str, folder: str = "lexicon") -> list[list[str]]:
+    """Rows of ``core/<folder>/<name>.tsv`` without comments and blank lines."""
+    text = (files("core") / folder / f"{name}.tsv").read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
