@@ -108,11 +108,11 @@ def grammar() -> Grammar:
     DAY = rf"(?:(?P<day>[0-3]?\d)(?: ?ام(?!\w))?|(?P<dayw>{DAYW}))"
 
     rules = [
-        ("numeric_ymd", rf"(?<![\w/.\-:])(?P<year>1[2-9]\d\d|2[01]\d\d)(?P<sep>[/\-.])(?P<month>[01]?\d)(?P=sep)"
-                        rf"(?P<day>[0-3]?\d)(?![\w/\-]|[.:]\d)"),
-        ("numeric_dmy", rf"(?<![\w/.\-:])(?P<day>[0-3]?\d)(?P<sep>[/\-.])(?P<month>[01]?\d)(?P=sep)"
-                        rf"(?P<year>1[2-9]\d\d|2[01]\d\d)(?![\w/\-]|[.:]\d)"),
-        ("numeric_yy", rf"(?<![\w/.\-:])(?P<p1>\d\d?)/(?P<p2>[01]?\d)/(?P<p3>\d\d?)(?![\w/\-]|[.:]\d)"),
+        ("numeric_ymd", r"(?<![\w/.\-:])(?P<year>1[2-9]\d\d|2[01]\d\d)(?P<sep>[/\-.])(?P<month>[01]?\d)(?P=sep)"
+                        r"(?P<day>[0-3]?\d)(?![\w/\-]|[.:]\d)"),
+        ("numeric_dmy", r"(?<![\w/.\-:])(?P<day>[0-3]?\d)(?P<sep>[/\-.])(?P<month>[01]?\d)(?P=sep)"
+                        r"(?P<year>1[2-9]\d\d|2[01]\d\d)(?![\w/\-]|[.:]\d)"),
+        ("numeric_yy", r"(?<![\w/.\-:])(?P<p1>\d\d?)/(?P<p2>[01]?\d)/(?P<p3>\d\d?)(?![\w/\-]|[.:]\d)"),
         ("date", rf"{WB}(?:{DAY} (?:ماه )?|(?P<mpre>ماه(?: مبارک)?) )?(?P<mon>{MONTH})(?P<mah> ?ماه)?{WE}{YEAR_TAIL}"),
         ("modmonth", rf"{WB}(?P<mod>{MOD}) (?:ماه )?(?P<mon>{MONTH})(?P<mah> ?ماه)?{WE}{YEAR_TAIL}"),
         # «پایان سال», «اوایل هفته»: a part of the current unit.
@@ -127,7 +127,7 @@ def grammar() -> Grammar:
         ("year", rf"{WB}(?P<yw>سال(?: ?های| ?ها)?) (?:(?P<year>{YEAR})|(?P<y3>\d{{3}})(?= (?:{CAL}){WE})){WE}{NOT_AMOUNT}"
                  rf"(?: (?P<cal>{CAL}){WE})?"),
         ("year_noun", rf"{WB}(?:(?:{YEAR_NOUN4}) (?P<year>1[2-4]\d\d|19\d\d|20\d\d)|(?:{YEAR_NOUN2}) (?P<yy>\d\d)){WE}{NOT_AMOUNT}"),
-        ("year_paren", rf"\( ?(?P<year>1[34]\d\d|19\d\d|20\d\d) ?\)"),
+        ("year_paren", r"\( ?(?P<year>1[34]\d\d|19\d\d|20\d\d) ?\)"),
         # «۹ ماهه سال جاری», «هفت ماه نخست سال ۱۴۰۲»: the year's first months.
         ("monthsof", rf"{WB}(?P<n>\d{{1,2}}|{CARDW}) ماه(?P<he>ه)?(?: (?P<first>نخست|اول|ابتدایی))?"
                      rf"(?: (?:سال )?(?:(?P<year>{YEAR}){WE}{NOT_AMOUNT}|(?P<ydx>{YDEIX}){WE})| (?P<bare>سال){WE}"
