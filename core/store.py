@@ -1,0 +1,94 @@
+"""What the app and ``extract`` read a timeline through: a store of events
+that is asked for pages, never handed the whole timeline.
+
+Two kinds of store keep to this protocol:
+- ``MemoryStore`` (``core.timeline``): a ``Timeline`` built in this process
+  from plain inputs (a few articles, or a file of thousands);
+- ``ArchiveStore`` (``core.archive``): an archive on disk (SQLite), which
+  answers every call with a query and keeps only what is on screen.
+
+A ``Query`` selects events; a ``Selection`` is its answer: how many events,
+their start days in timeline order (one small integer per event, enough to
+draw year headings, the density strip and to move by time), and the events
+themselves one page at a time. Positions in a selection are 0-based in
+timeline order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from core.model import Document, Event, Mention, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """Which events to show. Empty fields select everything.
+
+    ``start``/``end``: events whose interval overlaps ``[start, end]``;
+    ``actor``/``place``: any spelling the gazetteer knows, or part of a name;
+    ``document``: reported by this document id; ``search``: text that
+    ignores ZWNJ, Arabic/Persian letter forms, digit scripts and spaces;
+    ``kinds``: event kinds to keep (None: all)."""
+
+    start: date | None = None
+    end: date | None = None
+    actor: str | None = None
+    place: str | None = None
+    document: str | None = None
+    search: str | None = None
+    kinds: frozenset[str] | None = None
+
+    @property
+    def empty(self) -> bool:
+        return all(getattr(self, name) in (None, "") for name in self.__slots__)
+
+
+class Selection(Protocol):
+    """The events a query selects, in timeline order, read a page at a time."""
+
+    def __len__(self) -> int: ...
+
+    def starts(self) -> Sequence[int]:
+        """``date.toordinal()`` of each event's start day, in timeline order."""
+
+    def page(self, first: int, count: int) -> list[Event]:
+        """Events at positions ``first`` .. ``first + count - 1`` (fewer at the end)."""
+
+    def position_of(self, event_id: str) -> int | None:
+        """Where the event with this id stands in this selection, if it does."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """One document as the article pane needs it: its text, sentences,
+    mentions and the events it reports (document order)."""
+
+    document: Document
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    events: list[Event]
+
+
+class EventStore(Protocol):
+    """A timeline to read from: documents, problems, and selections of events."""
+
+    def select(self, query: Query) -> Selection: ...
+
+    def document_count(self) -> int: ...
+
+    def documents(self, first: int = 0, count: int | None = None) -> Iterator[Document]:
+        """Documents in input order, a slice of them when asked."""
+
+    def document_view(self, doc_id: str) -> DocumentView | None: ...
+
+    def problems(self) -> list[str]:
+        """One line per input (or record) that could not be read or analysed."""
+
+    def names(self, kind: str, prefix: str = "", limit: int = 50) -> list[str]:
+        """Actor (``kind="actor"``) or place names for completion, most reported first."""
+
+    def close(self) -> None: ...
