@@ -318,13 +318,22 @@ def _record(line: str, number: int, path: str, stem: str) -> Iterator[Document |
         doc_id = str(doc_id)
     if doc_id is None or doc_id == "":
         doc_id = f"{stem}:{number}"
-    fields = {"id": doc_id, "title": record.get("title"), "source": record.get("source")}
+    # «cat» is the common short name of a category (as in the Fars News dumps).
+    category = record.get("category", record.get("cat"))
+    fields = {"id": doc_id, "title": record.get("title"), "source": record.get("source"),
+              "url": record.get("url"), "category": category}
     for name, value in fields.items():
         if value is None:
             fields[name] = value = ""
         if not isinstance(value, str):
             yield Problem(path, number, f'"{name}" must be a string, got {_json_type(value)}')
             return
+    tags = record.get("tags")
+    if tags is None:
+        tags = []
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        yield Problem(path, number, f'"tags" must be a list of strings, got {_json_type(tags)}')
+        return
     published = None
     raw_date = record.get("date")
     if raw_date is not None:
@@ -335,7 +344,8 @@ def _record(line: str, number: int, path: str, stem: str) -> Iterator[Document |
         except ValueError as error:
             yield Problem(path, number, f"{error}; read without a publication date")
     yield Document(id=fields["id"], text=text, title=fields["title"], source=fields["source"],
-                   published=published, path=path)
+                   published=published, path=path, url=fields["url"], category=fields["category"],
+                   tags=tuple(tags), line=number)
 
 
 def _read_jsonl(chunks: Iterator[bytes], path: str, stem: str) -> Iterator[Document | Problem]:

@@ -37,6 +37,13 @@ class Document:
     path: str = ""
     # Where the body starts in ``text`` (after a title line in .txt files).
     body_start: int = 0
+    # Provenance the input carries (JSON Lines fields), kept as given.
+    url: str = ""
+    category: str = ""
+    tags: tuple[str, ...] = ()
+    # 1-based line of the record in a JSON Lines file (None for a .txt file),
+    # so a message about this document can name the file and line.
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
