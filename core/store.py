@@ -58,8 +58,16 @@ class Selection(Protocol):
     def page(self, first: int, count: int) -> list[Event]:
         """Events at positions ``first`` .. ``first + count - 1`` (fewer at the end)."""
 
+    def __getitem__(self, position: int) -> Event:
+        """One event; a store reads (and caches) the page around it, so code
+        that indexes a selection like a list stays cheap."""
+
     def position_of(self, event_id: str) -> int | None:
         """Where the event with this id stands in this selection, if it does."""
+
+    def matches(self, search: str) -> list[int]:
+        """Positions in this selection of the events that match ``search``
+        (the same matching as ``Query.search``), ascending."""
 
 
 @dataclass(frozen=True, slots=True)
