@@ -109,8 +109,9 @@ def mention_record(document: str, m: Mention, others: list[Mention]) -> dict[str
     """``same_as`` is written as the other mention's span in the same
     document: unambiguous in a list that holds many documents."""
     same_as = _span(others[m.same_as].span) if m.same_as is not None else None
-    return {"document": document, "span": _span(m.span), "text": m.text,
-            "start": m.start.isoformat(), "end": m.end.isoformat(), "granularity": m.granularity,
+    return {"document": document, "span": _span(m.span), "text": m.text, "type": m.type, "value": m.value,
+            "start": m.start and m.start.isoformat(), "end": m.end and m.end.isoformat(),
+            "granularity": m.granularity,
             "mod": m.mod, "calendar": m.calendar, "relative": m.relative,
             "time": m.time, "same_as": same_as, "disagrees": m.disagrees}
 

@@ -13,8 +13,10 @@ from datetime import date
 
 Span = tuple[int, int]
 
-# Finest first: the timeline puts a day before the month that holds it.
-GRANULARITIES: tuple[str, ...] = ("day", "week", "month", "season", "year", "decade", "century")
+# Finest first: the timeline puts a day before the month that holds it. The
+# units below a day are those of durations and sets («۴۸ ساعت», «هر ساعت»).
+GRANULARITIES: tuple[str, ...] = ("second", "minute", "hour", "day", "week", "month", "season", "year",
+                                  "decade", "century")
 GRANULARITY_RANK: dict[str, int] = {g: i for i, g in enumerate(GRANULARITIES)}
 
 # START/MID/END: early, middle, late part of a period (اوایل، اواسط، اواخر);
@@ -53,14 +55,21 @@ class Sentence:
     text: str
 
 
+TYPES: tuple[str, ...] = ("date", "time", "duration", "set")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One temporal expression, resolved to an interval of Gregorian days."""
+    """One temporal expression and, when its days can be known, the interval
+    of Gregorian days it names. ``start``/``end`` are None for a relative
+    expression with no publication date, a time the calendars cannot convert,
+    and durations and sets the text does not anchor; ``value`` (TIMEX3) says
+    what is known then."""
 
     span: Span
     text: str
-    start: date
-    end: date
+    start: date | None
+    end: date | None
     granularity: str
     mod: str | None
     calendar: str
@@ -73,10 +82,22 @@ class Mention:
     # ``disagrees`` is true when the two do not denote the same days.
     same_as: int | None = None
     disagrees: bool = False
+    # date | time | duration | set, and the TIMEX3 value: «2024-11-27», «P3Y»,
+    # «T08:30», «XXXX-WXX-5», «DCT-P1D» (see docs/time-expressions.md).
+    type: str = "date"
+    value: str = ""
 
     @property
     def days(self) -> int:
+        if self.start is None or self.end is None:
+            return 0
         return (self.end - self.start).days + 1
+
+    @property
+    def datable(self) -> bool:
+        """A date (or a time of day on a known day) with known days: what may
+        date an event and take a place on the timeline."""
+        return self.start is not None and self.type in ("date", "time")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ the letters and digits both touch.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -48,6 +49,15 @@ for _c in range(ord("A"), ord("Z") + 1):
 _TABLE: list[int] = list(range(0x10000))
 for _code, _to in _ONE_TO_ONE.items():
     _TABLE[_code] = ord(_to)
+
+# Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFE: «ﻣﺎﻩ», old PDFs and
+# web fonts) fold like the letter NFKC gives for them; a ligature that NFKC
+# spreads over several letters («ﻻ», «ﷲ») would break the one-to-one offset
+# map and is kept as it is.
+for _code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+    _base = unicodedata.normalize("NFKC", chr(_code))
+    if len(_base) == 1 and _base != chr(_code):
+        _TABLE[_code] = _TABLE[ord(_base)]
 
 # Deleted: diacritics (harakat, tanvin, shadda, sukun, superscript alef,
 # hamza above/below), kashida, bidi controls, soft hyphen, BOM.

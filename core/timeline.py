@@ -36,6 +36,7 @@ from core.gazetteer import canonical_name, content_words
 from core.model import GRANULARITY_RANK, Document, Event, Mention, Sentence
 from core.normalize import NormalizedText, fold, normalize
 from core.sentences import normalized_span, split_sentences
+from core.timex.resolvers import FIRST_DAY, LAST_DAY
 
 MERGE_JACCARD = 0.35
 PARALLEL_MIN = 48
@@ -138,7 +139,7 @@ def infer_publication(absolute: list[Mention], today: date | None = None) -> Pub
     in the future, and one naming a planned event («المپیک ۲۰۳۲») is dated by
     what has already happened."""
     today = today or date.today()
-    past = [m for m in absolute if m.start <= today]
+    past = [m for m in absolute if m.datable and m.start <= today]
     if not past:
         return Publication(None)
     latest = max(past, key=lambda m: (min(m.end, today), -m.days))
@@ -156,6 +157,10 @@ def resolve_publication(document: Document, published: date | None = None
     from core.extract import find_mentions  # the grammar compiles on first use, not at import
 
     day = published or document.published
+    if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+        # A date the calendars cannot convert (9999-12-31, before 622) dates
+        # nothing: the article is read as if it had none.
+        day = None
     if day is not None:
         return Publication(day), find_mentions(document.text, day), set()
     absolute = find_mentions(document.text, None)
@@ -183,7 +188,8 @@ def analysis_from_mentions(document: Document, mentions: list[Mention], publicat
     # article with neither a time mention nor a publication date has no event.
     normalized = normalize(document.text) if mentions or publication.date is not None else None
     # events_of finds the actors and places itself, only if there is an event.
-    events = events_of(document, sentences, mentions, publication, None, inferred, normalized)
+    dating, dating_inferred = datable_mentions(mentions, inferred)
+    events = events_of(document, sentences, dating, publication, None, dating_inferred, normalized)
     words: list[frozenset[str]] = []
     if events:
         normalized = normalized if normalized is not None else normalize(document.text)
@@ -194,6 +200,24 @@ def analysis_from_mentions(document: Document, mentions: list[Mention], publicat
                 by_sentence[e.sentence.index] = _merge_words(e.sentence, mentions, normalized)
         words = [by_sentence[e.sentence.index] for e in events]
     return DocumentAnalysis(publication, sentences, mentions, events, words)
+
+
+def datable_mentions(mentions: list[Mention], inferred: Iterable[int] = ()) -> tuple[list[Mention], set[int]]:
+    """The mentions that may date an event: dates (and times of day) with
+    known days. Durations, sets and mentions whose days are unknown (no
+    publication date, out of the calendars' range) never reach events or
+    sorting. ``same_as`` and the ``inferred`` indices are renumbered to match."""
+    keep = [k for k, m in enumerate(mentions) if m.datable]
+    if len(keep) == len(mentions):
+        return mentions, set(inferred)
+    new_index = {old: new for new, old in enumerate(keep)}
+    out = []
+    for k in keep:
+        m = mentions[k]
+        if m.same_as is not None:
+            m = replace(m, same_as=new_index.get(m.same_as))
+        out.append(m)
+    return out, {new_index[k] for k in inferred if k in new_index}
 
 
 def analyze(document: Document, published: date | None = None) -> DocumentAnalysis:

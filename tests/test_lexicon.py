@@ -17,6 +17,8 @@ COLUMNS = {
     "months": 4, "weekdays": 2, "seasons": 2, "calendar_suffixes": 2, "units": 2, "deixis": 3,
     "relative_words": 3, "parts_of_day": 2, "modifiers": 3, "number_words": 3, "place_nouns": 1,
     "not_dates": 1, "year_nouns": 2, "amount_words": 1, "period_qualifiers": 1,
+    "directions": 2, "positions": 2, "holidays": 5, "duration_units": 3, "set_words": 2, "fractions": 2,
+    "month_abbreviations": 3, "future_markers": 1,
 }
 
 
@@ -85,3 +87,18 @@ def test_modifier_parts():
     for form, mod, part in read_rows("modifiers"):
         assert mod in ("START", "MID", "END", "APPROX", "BEFORE", "AFTER"), form
         assert part in ("third", "half", "whole"), form
+
+
+def test_holidays_are_days_of_their_calendar():
+    from core.calendars import month_length
+
+    for form, calendar, month, day, days in read_rows("holidays"):
+        assert calendar in ("jalali", "gregorian", "hijri"), form
+        assert 1 <= int(day) and int(day) + int(days) - 1 <= month_length(1403 if calendar == "jalali" else
+                                                                           1446 if calendar == "hijri" else 2024,
+                                                                           int(month), calendar), form
+
+
+def test_directions_and_positions():
+    assert {r[1] for r in read_rows("directions")} == {"ago", "later", "past", "next"}
+    assert {int(r[1]) for r in read_rows("positions")} == {0, 1, 2, 3, 4}

@@ -1,5 +1,8 @@
 """Properties of spans: whatever the text, every span quotes the original.
 
+The number of examples is ``RUYDAD_PROPERTY_EXAMPLES`` (300 by default, the
+same examples on every run); ``bench/property_run.py`` runs 100,000.
+
 For the engine (``core.extract.find_mentions``): any text — random Unicode,
 Persian letters and digits of three scripts, ZWNJ, diacritics, kashida,
 bidi marks, newlines, and date phrases spliced into noise — yields mentions
@@ -14,6 +17,7 @@ letter, digit, diacritic and kashida variants normalize alike.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -23,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.extract import find_mentions
-from core.model import CALENDARS, GRANULARITIES, MODS, Mention
+from core.model import CALENDARS, GRANULARITIES, MODS, TYPES, Document, Mention
 from core.normalize import normalize
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "etemadonline-688273.txt"
@@ -56,6 +60,13 @@ DATE_PHRASES = [
     "۷ آذر ۱۴۰۳ برابر با ۲۷ نوامبر ۲۰۲۴", "۷ آذر (۲۷ نوامبر)", "۱۷ می ۲۰۱۸", "ماه مه ۲۰۱۹",
     "میدان ۱۵ خرداد", "امام جمعه", "هفته پنجم لیگ", "۱۴۰۰ نفر", "۰۲۱-۸۸۷۷۶۶۵۵", "۲ بر ۱",
     "يكشنبه", "٧ آذر ١٤٠٣", "اسفـــند", "مُحَرَّم", "هفتهٔ گذشته", "سهشنبه", "ام", "تا", "از", "سال", "ماه",
+    # Out of the calendars' range, wrong values, and the other dimensions.
+    "سال ۵۷۰ میلادی", "قرن پنجم میلادی", "سال -۵۰۰ میلادی", "دهه ۹۹۹۰ میلادی", "۲۵۰۰ سال پیش",
+    "۱۰۰۰ روز پیش", "دهه ۶۰ قمری", "دهه 5140", "۳۰ اسفند ماه جاری", "۳۱ شهریور ماه آینده", "قرن ۲۲ میلادی",
+    "به مدت سه سال", "دو ماه و نیم", "۴۸ ساعت", "نیم ساعت دیگه", "هر هفته", "سالانه", "جمعه‌ها",
+    "هر سه ماه یک بار", "ساعت ۱۰ و ربع صبح", "۱۶:۴۵", "۷:۱۵ PM", "نیمه‌شب", "نوروز ۱۴۰۳", "شب یلدا",
+    "عید فطر", "تاسوعا و عاشورا", "نیمه شعبان", "۲۷ رجب", "سال هفتاد و شش", "۱۳۶۷-۱۳۵۹", "۲۳ می",
+    "3 Khordad 1401", "۱۴۰۱-خرد-۰۳", "۱۳۹۹ساعت ۱۰:۳۰", "ﻣﺎﻩ ﺁﺫﺭ", "سه چهار ماه پیش", "روز دوشنبه خواهد",
 ]
 SEPARATORS = ["", " ", "  ", ZWNJ, "\n", "، ", ".", "\u200f", "(", ")", "-", "/"]
 
@@ -64,10 +75,15 @@ spliced = st.lists(
     st.tuples(st.one_of(st.sampled_from(DATE_PHRASES), noise), st.sampled_from(SEPARATORS)), max_size=12
 ).map(lambda parts: "".join(p + s for p, s in parts))
 any_text = st.one_of(st.text(max_size=200), st.text(alphabet=ENGINE_ALPHABET, max_size=200), spliced)
-publication_dates = st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)))
+# News dates, and any date Python holds (the engine must not crash on 9999-12-31).
+publication_dates = st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)),
+                              st.dates())
 
-# No timing assertions: a slow example is not a failure.
-PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = int(os.environ.get("RUYDAD_PROPERTY_EXAMPLES", "300"))
+# No timing assertions: a slow example is not a failure. The default run is
+# deterministic (CI sees the same examples every time).
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 300,
+                    suppress_health_check=[HealthCheck.too_slow], database=None)
 
 
 def assert_mentions_quote(text: str, mentions: list[Mention]) -> None:
@@ -82,8 +98,13 @@ def assert_mentions_quote(text: str, mentions: list[Mention]) -> None:
         # Document order, one mention per stretch of text (a range is one mention).
         assert a >= previous_end, f"mention {i} {m.span} overlaps or precedes the one before"
         previous_end = b
-        assert isinstance(m.start, date) and isinstance(m.end, date)
-        assert m.start <= m.end, (m.text, m.start, m.end)
+        assert m.type in TYPES, m.type
+        assert isinstance(m.value, str) and m.value, (m.text, m.value)
+        if m.start is None or m.end is None:
+            assert m.start is None and m.end is None, (m.text, m.start, m.end)
+        else:
+            assert isinstance(m.start, date) and isinstance(m.end, date)
+            assert m.start <= m.end, (m.text, m.start, m.end)
         assert m.granularity in GRANULARITIES, m.granularity
         assert m.calendar in CALENDARS, m.calendar
         assert m.mod is None or m.mod in MODS, m.mod
@@ -103,6 +124,29 @@ def test_mentions_quote_any_text(text: str, published: date | None) -> None:
 @given(text=spliced, published=publication_dates)
 def test_mentions_quote_spliced_date_phrases(text: str, published: date | None) -> None:
     assert_mentions_quote(text, find_mentions(text, published))
+
+
+@PROPERTY
+@given(text=spliced, published=st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31)))
+def test_same_spans_with_and_without_a_publication_date(text: str, published: date) -> None:
+    """A publication date gives days to what is counted from it; it never
+    adds, drops or moves a mention."""
+    with_date = [(m.span, m.type) for m in find_mentions(text, published)]
+    without = [(m.span, m.type) for m in find_mentions(text, None)]
+    assert with_date == without
+
+
+@PROPERTY
+@given(text=any_text, published=publication_dates)
+def test_whole_pipeline_never_raises(text: str, published: date | None) -> None:
+    """Document → mentions → events → timeline → JSON, CSV and Markdown."""
+    from core.export import render
+    from core.timeline import build_timeline
+
+    document = Document(id="d", text=text, published=published)
+    timeline = build_timeline([document], workers=1)
+    for fmt in ("json", "csv", "md", "timelinejs"):
+        assert isinstance(render(timeline, fmt), str)
 
 
 @pytest.mark.parametrize("published", [None, date(2024, 11, 30)])
@@ -188,8 +232,11 @@ def test_the_span_check_rejects_bad_mentions() -> None:
     # The property above is only worth something if its check can fail.
     text = "قرارداد ۷ آذر ۱۴۰۳ امضا شد."
     a = text.index("۷")
-    good = Mention((a, a + 11), text[a:a + 11], date(2024, 11, 27), date(2024, 11, 27), "day", None, "jalali", False)
+    good = Mention((a, a + 11), text[a:a + 11], date(2024, 11, 27), date(2024, 11, 27), "day", None, "jalali", False,
+                   value="2024-11-27")
     assert_mentions_quote(text, [good])
+    unknown = Mention(good.span, good.text, None, None, "day", None, "jalali", True, value="XXXX-XX-XX")
+    assert_mentions_quote(text, [unknown])
     bad = [
         Mention((a, a + 11), "۷ آذر", good.start, good.end, "day", None, "jalali", False),
         Mention((a, len(text) + 1), good.text, good.start, good.end, "day", None, "jalali", False),
@@ -198,6 +245,9 @@ def test_the_span_check_rejects_bad_mentions() -> None:
         Mention(good.span, good.text, good.start, good.end, "day", "SOON", "jalali", False),
         Mention(good.span, good.text, good.start, good.end, "day", None, "julian", False),
         Mention(good.span, good.text, good.start, good.end, "day", None, "jalali", False, same_as=0),
+        Mention(good.span, good.text, good.start, None, "day", None, "jalali", False, value="2024-11-27"),
+        Mention(good.span, good.text, None, None, "day", None, "jalali", True, value=""),
+        Mention(good.span, good.text, good.start, good.end, "day", None, "jalali", False, type="event", value="x"),
     ]
     for m in bad:
         with pytest.raises(AssertionError):

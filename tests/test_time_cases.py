@@ -17,12 +17,17 @@ from typing import Any, Callable
 
 import pytest
 
-from core.model import CALENDARS, GRANULARITIES, MODS, Mention
+from core.model import CALENDARS, GRANULARITIES, MODS, TYPES, Mention
 
 CASES_DIR = Path(__file__).parent / "cases"
 ROW_KEYS = {"text", "dct", "expected", "note"}
 MENTION_KEYS = {"text", "start", "end", "granularity", "mod", "calendar", "relative"}
-OPTIONAL_MENTION_KEYS = {"occurrence", "same_as", "disagrees", "time"}
+OPTIONAL_MENTION_KEYS = {"occurrence", "same_as", "disagrees", "time", "type", "value"}
+# The types a file checks (its rows list every mention of these types, and
+# only those): one file per dimension; every other file is about dates (and
+# the times of day that stand alone).
+DIMENSIONS = {"durations.jsonl": ("duration",), "sets.jsonl": ("set",), "times.jsonl": ("time",)}
+DEFAULT_DIMENSION = ("date", "time")
 MIN_ROWS = 400
 MIN_NEGATIVES = 80
 
@@ -30,6 +35,7 @@ MIN_NEGATIVES = 80
 @dataclass(frozen=True)
 class Case:
     id: str  # "file.jsonl:line"
+    types: tuple[str, ...]
     text: str
     dct: date | None
     expected: list[dict[str, Any]]
@@ -67,11 +73,17 @@ def _mention_problems(e: Any, index: int) -> list[str]:
     if missing or unknown:
         return [f"missing keys {sorted(missing)}, unknown keys {sorted(unknown)}"]
     problems = []
-    try:
-        if date.fromisoformat(e["start"]) > date.fromisoformat(e["end"]):
-            problems.append("start is after end")
-    except (TypeError, ValueError):
-        problems.append("start/end must be YYYY-MM-DD")
+    if e["start"] is None or e["end"] is None:
+        if not (e["start"] is None and e["end"] is None and isinstance(e.get("value"), str)):
+            problems.append("unknown days: start and end both null, and a value")
+    else:
+        try:
+            if date.fromisoformat(e["start"]) > date.fromisoformat(e["end"]):
+                problems.append("start is after end")
+        except (TypeError, ValueError):
+            problems.append("start/end must be YYYY-MM-DD or null")
+    if e.get("type", "date") not in TYPES:
+        problems.append(f"type {e.get('type')!r} not in {TYPES}")
     if e["granularity"] not in GRANULARITIES:
         problems.append(f"granularity {e['granularity']!r} not in {GRANULARITIES}")
     if e["mod"] is not None and e["mod"] not in MODS:
@@ -109,7 +121,7 @@ def load_cases(directory: Path = CASES_DIR) -> tuple[list[Case], list[str]]:
                 problems += [f"{where}: {p}" for p in row_problems]
                 continue
             dct = date.fromisoformat(row["dct"]) if row["dct"] else None
-            cases.append(Case(where, row["text"], dct, row["expected"], row["note"]))
+            cases.append(Case(where, DIMENSIONS.get(path.name, DEFAULT_DIMENSION), row["text"], dct, row["expected"], row["note"]))
     return cases, problems
 
 
@@ -130,23 +142,25 @@ def describe_expected(text: str, e: dict[str, Any]) -> dict[str, Any]:
     d = {"span": expected_span(text, e), "text": e["text"], "start": e["start"], "end": e["end"],
          "granularity": e["granularity"], "mod": e["mod"], "calendar": e["calendar"],
          "relative": e["relative"], "same_as": e.get("same_as"), "disagrees": e.get("disagrees", False)}
-    if "time" in e:
-        d["time"] = e["time"]
+    for optional in ("time", "type", "value"):
+        if optional in e:
+            d[optional] = e[optional]
     return d
 
 
-def describe_found(text: str, m: Mention, with_time: bool) -> dict[str, Any]:
+def describe_found(text: str, m: Mention, checked: set[str]) -> dict[str, Any]:
     a, b = m.span
-    d = {"span": (a, b), "text": text[a:b], "start": m.start.isoformat(), "end": m.end.isoformat(),
+    d = {"span": (a, b), "text": text[a:b], "start": m.start and m.start.isoformat(),
+         "end": m.end and m.end.isoformat(),
          "granularity": m.granularity, "mod": m.mod, "calendar": m.calendar, "relative": m.relative,
          "same_as": m.same_as, "disagrees": m.disagrees}
-    if with_time:
-        d["time"] = m.time
+    for optional in checked:
+        d[optional] = getattr(m, optional)
     return d
 
 
 def render(d: dict[str, Any]) -> str:
-    extra = "".join(f" {k}={d[k]}" for k in ("same_as", "time") if d.get(k) is not None)
+    extra = "".join(f" {k}={d[k]}" for k in ("same_as", "time", "type", "value") if d.get(k) is not None)
     extra += " disagrees" if d["disagrees"] else ""
     span = d["span"] or ("?", "?")
     rel = " relative" if d["relative"] else ""
@@ -156,23 +170,24 @@ def render(d: dict[str, Any]) -> str:
 
 @pytest.fixture(scope="module")
 def find_mentions() -> Callable[[str, date | None], list[Mention]]:
-    from core.extract import find_mentions as engine
+    from core.timex import find_mentions as engine
 
     return engine
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_case(case: Case, find_mentions: Callable[[str, date | None], list[Mention]]) -> None:
-    mentions = find_mentions(case.text, case.dct)
-    for m in mentions:
+    every = find_mentions(case.text, case.dct)
+    mentions = [m for m in every if m.type in case.types]
+    for m in every:
         a, b = m.span
         assert m.text == case.text[a:b], f"{case.id}: mention text {m.text!r} does not quote span {m.span}"
     expected = [describe_expected(case.text, e) for e in case.expected]
     found = []
     for i, m in enumerate(mentions):
-        # «time» is compared only where the table gives it.
-        with_time = i < len(expected) and "time" in expected[i]
-        found.append(describe_found(case.text, m, with_time))
+        # «time», «type» and «value» are compared only where the table gives them.
+        checked = {k for k in ("time", "type", "value") if i < len(expected) and k in expected[i]}
+        found.append(describe_found(case.text, m, checked))
     if found != expected:
         diff = "\n".join(line.rstrip("\n")
                          for line in difflib.ndiff([render(d) for d in expected], [render(d) for d in found]))

@@ -1,6 +1,6 @@
-"""Phase two: turn an underspecified reading into an interval of Gregorian days.
+"""Calendar arithmetic: turn an underspecified reading into an interval of Gregorian days.
 
-Extraction (``core/extract.py``) knows what the words say — "the 7th of Azar,
+The resolvers (``core/timex/resolvers.py``) know what the words say — "the 7th of Azar,
 no year", "last week", "late summer 2018". This module knows the calendars:
 it fills a missing year from a reference interval, anchors relative units on
 the publication date, and cuts periods into thirds or halves for a modifier.
