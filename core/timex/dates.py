@@ -244,7 +244,8 @@ def read_quarter(m: re.Match[str], w: Words) -> Reading:
     return r
 
 
-@rule("year_cal", "date", r"(?<![\w\-])(?P<neg>-)?(?P<year>1[2-9]\d\d|2[01]\d\d|\d{{3}}) (?P<cal>{CAL}){WE}")
+@rule("year_cal", "date",
+      r"(?:{WB}سال )?(?:(?<![\w\-])(?P<neg>-)|{WB})(?P<year>1[2-9]\d\d|2[01]\d\d|\d{{3}}) (?P<cal>{CAL}){WE}")
 def read_year_cal(m: re.Match[str], w: Words) -> Reading:
     year = int(m["year"]) * (-1 if m["neg"] else 1)
     return Reading(m.start(), m.end(), "year", calendar_suffix(m), year=year)

@@ -412,7 +412,13 @@ def resolve(r: Reading, dct: date | None, reference: Interval | None) -> Value |
             return _unresolved(r, _fallback_value(r))
         if calendar == "hijri":
             v.mod = v.mod or "APPROX"
-        if r.part in ("third", "half") and r.mod:
+        if r.part == "half" and r.mod in ("START", "END") and v.granularity == "year":
+            # «نیمه اول سال»: six calendar months, not half the days.
+            year = ar.calendar_year(v.start, v.calendar)
+            first = 1 if r.mod == "START" else 7
+            v.start = ar.month_period(v.calendar, year, first)[0]
+            v.end = ar.month_period(v.calendar, year, first + 5)[1]
+        elif r.part in ("third", "half") and r.mod:
             v.start, v.end = ar.apply_part((v.start, v.end), r.mod, r.part)
         if not v.value:
             v.value = interval_value(v.start, v.end, v.granularity, v.calendar)

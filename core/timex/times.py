@@ -25,7 +25,7 @@ def _clock(hour: int, minute: int, part: str | None) -> str | None:
 
 
 @rule("clock", "time",
-      r"{WB}ساعت (?:(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?|(?P<hw>{CARDW}))"
+      r"(?:{WB}|(?<=\d))ساعت (?:(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?|(?P<hw>{CARDW}))"
       r"(?: و (?:(?P<mi2>[0-5]?\d|{CARDW}) دقیقه|(?P<frac>{FRACTION})))?{WE}(?: (?P<part>{PART}){WE})?",
       gate=("ساعت",))
 def read_clock(m: re.Match[str], w: Words) -> Reading | None:

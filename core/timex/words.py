@@ -136,7 +136,8 @@ def words() -> Words:
     p["NOT_AMOUNT"] = rf"(?! (?:{p['AMOUNT']}){p['WE']})"
     p["YDEIX"] = rf"(?:سال ?(?:{p['DAFTER']})|امسال|پارسال)"
     p["YEAR_TAIL"] = (
-        rf"(?:,? (?:سال )?(?P<year>1[2-9]\d\d|2[01]\d\d|\d\d{p['NOT_AMOUNT']})(?![\w/]|[:.]\d)"
+        # A four-digit year may be glued to the next word («۱۳۹۹ساعت ۱۰:۳۰»).
+        rf"(?:,? (?:سال )?(?P<year>(?:1[2-9]\d\d|2[01]\d\d)(?![\d/_]|[:.]\d)|\d\d{p['NOT_AMOUNT']}(?![\w/]|[:.]\d))"
         rf"| (?P<ydx>{p['YDEIX']}){p['WE']}"
         rf"| (?P<mdx>جاری|گذشته|آینده){p['WE']})?(?: (?P<cal>{p['CAL']}){p['WE']})?")
     p["DAY"] = rf"(?:(?P<day>[0-3]?\d)(?: ?ام(?!\w))?|(?P<dayw>{p['DAYW']}))"
