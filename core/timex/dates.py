@@ -86,7 +86,8 @@ def read_numeric_named_month(m: re.Match[str], w: Words) -> Reading:
 
 # --- day and month ------------------------------------------------------------------
 
-@rule("date", "date", r"{WB}(?:{DAY} (?:ماه )?|(?P<mpre>ماه(?: مبارک)?) )?(?P<mon>{MONTH})(?P<mah> ?ماه)?{WE}{YEAR_TAIL}")
+@rule("date", "date", r"{WB}(?P<mon>{MONTH})(?P<mah> ?ماه)?{WE}{YEAR_TAIL}",
+      before=r"{DAY} (?:ماه )?|(?P<mpre>ماه(?: مبارک)?) ")
 def read_date(m: re.Match[str], w: Words) -> Reading | None:
     got = _month_reading(m, "date")
     if got is None:
@@ -97,7 +98,7 @@ def read_date(m: re.Match[str], w: Words) -> Reading | None:
         r.day = int(gd["day"])
     elif gd.get("dayw"):
         r.day = w.day_words.get(key(gd["dayw"]))
-    if r.year is None and not m["mah"] and _verb_follows(m):
+    if r.year is None and r.day is not None and month.ambiguity and not m["mah"] and _verb_follows(m):
         return None  # «۲۳ می شود»: the verb prefix, not May
     return r if _month_is_evident(r, m, month, w) else None
 
@@ -200,8 +201,14 @@ def read_year_in_words(m: re.Match[str], w: Words) -> Reading | None:
 
 
 @rule("year_noun", "date",
-      r"{WB}(?:(?:{YEAR_NOUN4}) (?P<year>1[2-4]\d\d|19\d\d|20\d\d)|(?:{YEAR_NOUN2}) (?P<yy>\d\d)){WE}{NOT_AMOUNT}")
-def read_year_noun(m: re.Match[str], w: Words) -> Reading:
+      r"{WB}(?P<noun>{YEAR_NOUN4}) (?:(?P<year>1[2-4]\d\d|19\d\d|20\d\d)|(?P<yy>\d\d)){WE}{NOT_AMOUNT}")
+def read_year_noun(m: re.Match[str], w: Words) -> Reading | None:
+    if m["yy"] and key(m["noun"]) not in w.short_year_nouns:
+        return None  # «انتخابات ۹۶», but not «المپیک ۱۶»
+    return _number_as_year(m)
+
+
+def _number_as_year(m: re.Match[str]) -> Reading:
     group = "yy" if m.groupdict().get("yy") else "year"
     ya, yb = m.span(group)
     digits = yb - ya
@@ -212,14 +219,15 @@ def read_year_noun(m: re.Match[str], w: Words) -> Reading:
 
 @rule("year_paren", "date", r"\( ?(?P<year>1[34]\d\d|19\d\d|20\d\d) ?\)", gate=("(",))
 def read_year_paren(m: re.Match[str], w: Words) -> Reading:
-    return read_year_noun(m, w)
+    return _number_as_year(m)
 
 
 # «۹ ماهه سال جاری», «هفت ماه نخست سال ۱۴۰۲»: the year's first months.
 @rule("monthsof", "date",
-      r"{WB}(?P<n>\d{{1,2}}|{CARDW}) ماه(?P<he>ه)?(?: (?P<first>نخست|اول|ابتدایی))?"
+      r"{WB}ماه(?P<he>ه)?(?: (?P<first>نخست|اول|ابتدایی))?"
       r"(?: (?:سال )?(?:(?P<year>{YEAR}){WE}{NOT_AMOUNT}|(?P<ydx>{YDEIX}){WE})| (?P<bare>سال){WE}"
-      r"(?! ?\d| (?:{PERIODQ}){WE}))(?: (?P<cal>{CAL}){WE})?", gate=("ماه",))
+      r"(?! ?\d| (?:{PERIODQ}){WE}))(?: (?P<cal>{CAL}){WE})?", gate=("ماه",),
+      before=r"(?P<n>\d{{1,2}}|{CARDW}) ", before_required=True)
 def read_monthsof(m: re.Match[str], w: Words) -> Reading | None:
     n = w.number(m["n"])
     # «سه ماه سال» is not a time; «سه ماه نخست سال» and «۹ ماهه سال جاری» are.
@@ -244,11 +252,15 @@ def read_quarter(m: re.Match[str], w: Words) -> Reading:
     return r
 
 
-@rule("year_cal", "date",
-      r"(?:{WB}سال )?(?:(?<![\w\-])(?P<neg>-)|{WB})(?P<year>1[2-9]\d\d|2[01]\d\d|\d{{3}}) (?P<cal>{CAL}){WE}")
+@rule("year_cal", "date", r"{WB}(?P<year>1[2-9]\d\d|2[01]\d\d|\d{{3}}) (?P<cal>{CAL}){WE}")
 def read_year_cal(m: re.Match[str], w: Words) -> Reading:
-    year = int(m["year"]) * (-1 if m["neg"] else 1)
-    return Reading(m.start(), m.end(), "year", calendar_suffix(m), year=year)
+    a, year = m.start(), int(m["year"])
+    before = m.string[max(0, a - 5):a]
+    if before.endswith("-") and (len(before) < 2 or not before[-2].isalnum()):
+        a, year = a - 1, -year  # «سال -۵۰۰ میلادی»: BCE
+    if m.string.endswith("سال ", 0, a) and (a < 5 or not m.string[a - 5].isalnum()):
+        a -= 4
+    return Reading(a, m.end(), "year", calendar_suffix(m), year=year)
 
 
 # «۱۳۵۹-۱۳۶۷», and «۱۳۶۷-۱۳۵۹» as right-to-left text often shows it.
@@ -308,6 +320,9 @@ def read_century(m: re.Match[str], w: Words) -> Reading | None:
     return Reading(m.start(), m.end(), "century", calendar, century=n)
 
 
+_HABIT_BEFORE = re.compile(r"(?<!\w)(?:هر|روز ?های) $")
+
+
 # --- counted from the publication date ----------------------------------------------------
 
 @rule("relword", "date", r"{WB}(?P<rw>{RELWORD}){WE}")
@@ -316,15 +331,24 @@ def read_relword(m: re.Match[str], w: Words) -> Reading:
     return Reading(m.start(), m.end(), "relative", "jalali", unit=word.unit, offset=word.offset, time=word.part_of_day)
 
 
+@rule("relunit_this", "date",
+      r"{WB}(?P<pre>{DBEFORE}) (?P<unit1>{UNIT})(?! ?ها){WE}{NOT_RELATIVE_TO_EVENT}(?: (?P<cal>{CAL}){WE})?")
+def read_relunit_this(m: re.Match[str], w: Words) -> Reading | None:
+    return read_relunit(m, w)
+
+
 @rule("relunit", "date",
-      r"{WB}(?<!\d )(?:(?P<pre>{DBEFORE}) (?P<unit1>{UNIT})(?! ?ها)|(?P<unit2>{UNIT})(?: ?ی)? (?P<deix>{DAFTER}))"
-      r"{WE}{NOT_RELATIVE_TO_EVENT}(?: (?P<cal>{CAL}){WE})?")
+      r"{WB}(?P<unit2>{UNIT})(?: ?ی)? (?P<deix>{DAFTER}){WE}{NOT_RELATIVE_TO_EVENT}(?: (?P<cal>{CAL}){WE})?")
 def read_relunit(m: re.Match[str], w: Words) -> Reading | None:
+    a = m.start()
+    if a >= 2 and m.string[a - 1] == " " and m.string[a - 2].isdigit():
+        return None  # «۲۵۰۰ سال پیش» is a count, never «سال پیش»
     lx = lexicon()
-    unit = lx.units.get(key(m["unit1"] or m["unit2"]), "hour")
+    gd = m.groupdict()
+    unit = lx.units.get(key(gd.get("unit1") or gd["unit2"]), "hour")
     if unit == "hour":
         return None
-    if m["pre"]:
+    if gd.get("pre"):
         if unit in ("day", "year"):
             # «این روز», «در این سال» point at a time named earlier, not at
             # the publication date («امسال» is this year).
@@ -340,8 +364,8 @@ def read_relunit(m: re.Match[str], w: Words) -> Reading | None:
 
 
 @rule("count", "date",
-      r"{WB}(?P<n>\d{{1,4}}|{CARDW}|چند)(?: (?P<n2>{CARDW}))? (?P<unit>{UNIT})(?: ?ی)? "
-      r"(?P<dir>{DIRECTION}){WE}{NOT_RELATIVE_TO_EVENT}(?: (?P<cal>میلادی){WE})?")
+      r"{WB}(?P<unit>{UNIT})(?: ?ی)? (?P<dir>{DIRECTION}){WE}{NOT_RELATIVE_TO_EVENT}(?: (?P<cal>میلادی){WE})?",
+      before=r"(?P<n>\d{{1,4}}|{CARDW}|چند)(?: (?P<n2>{CARDW}))? ", before_required=True)
 def read_count(m: re.Match[str], w: Words) -> Reading | None:
     unit = lexicon().units.get(key(m["unit"]), "hour")
     n = m["n"]
@@ -358,9 +382,11 @@ def read_count(m: re.Match[str], w: Words) -> Reading | None:
 
 
 @rule("weekday", "date",
-      r"{WB}(?<!\bهر )(?<!\bروزهای )(?<!\bروز های )(?P<wd>{WEEKDAY}){WE}(?! ?ها)"
+      r"{WB}(?P<wd>{WEEKDAY}){WE}(?! ?ها)"
       r"(?: (?:هفته|ی هفته) (?P<wdx>{DAFTER}){WE}| (?P<wdx2>گذشته|آینده){WE})?")
-def read_weekday(m: re.Match[str], w: Words) -> Reading:
+def read_weekday(m: re.Match[str], w: Words) -> Reading | None:
+    if _HABIT_BEFORE.search(m.string, max(0, m.start() - 9), m.start()):
+        return None  # «هر دوشنبه», «روزهای دوشنبه»: a set (core/timex/sets.py)
     lx = lexicon()
     r = Reading(m.start(), m.end(), "weekday", "jalali", weekday=lx.weekdays[key(m["wd"])])
     wdx = m["wdx"] or m["wdx2"]

@@ -25,9 +25,9 @@ def timex_duration(amount: float | None, letter: str) -> str:
     return f"P{number}{letter}"
 
 
-@rule("duration", "duration",
-      r"{WB}(?:(?P<n>\d{{1,4}}(?:[./]\d{{1,2}})?|{CARDW}|چند)(?: و (?P<frac>{FRACTION}))? |(?P<lone>{FRACTION}) )"
-      r"(?P<unit>{DUNIT})(?: ?ها)?(?: و (?P<frac2>{FRACTION}))?{WE}")
+@rule("duration", "duration", r"{WB}(?P<unit>{DUNIT})(?: ?ها)?(?: و (?P<frac2>{FRACTION}))?{WE}",
+      before=r"(?:(?P<n>\d{{1,4}}(?:[./]\d{{1,2}})?|{CARDW}|چند)(?: و (?P<frac>{FRACTION}))? |(?P<lone>{FRACTION}) )",
+      before_required=True)
 def read_duration(m: re.Match[str], w: Words) -> Reading | None:
     unit, letter = w.duration_units[key(m["unit"])]
     if m["lone"]:

@@ -17,9 +17,9 @@ from core.timex.words import Words
 
 
 @rule("holiday", "date",
-      r"{WB}(?:عید )?(?P<name>{HOLIDAY}){WE}"
+      r"{WB}(?P<name>{HOLIDAY}){WE}"
       r"(?: (?:سال )?(?P<year>1[2-9]\d\d|2[01]\d\d|\d\d{NOT_AMOUNT})(?![\w/]|[:.]\d)| (?P<ydx>{YDEIX}){WE})?"
-      r"(?: (?P<cal>{CAL}){WE})?")
+      r"(?: (?P<cal>{CAL}){WE})?", before=r"عید ")
 def read_holiday(m: re.Match[str], w: Words) -> Reading:
     calendar, month, day, days = w.holidays[key(m["name"])]
     r = Reading(m.start(), m.end(), "holiday", calendar, month=month, day=day, day_to=day + days - 1)

@@ -32,14 +32,21 @@ class Rule:
     # of a substring test, in a text that has none of them. A string names a
     # word list (its forms are the gate).
     gate: tuple[str, ...] | str | None = None
+    # What comes right before the pattern («۷ » before «آذر», «سه » before
+    # «سال»), read backwards from each match: a pattern that opens with an
+    # optional part or a list of numbers makes the regex engine try every
+    # position of the text, one that opens with a word list does not. Its
+    # groups read like the pattern's own.
+    before: str | None = None
+    before_required: bool = False
 
 
 RULES: list[Rule] = []
 
 
-def rule(name: str, dimension: str, pattern: str, gate: tuple[str, ...] | str | None = None
-         ) -> Callable[[Reader], Reader]:
+def rule(name: str, dimension: str, pattern: str, gate: tuple[str, ...] | str | None = None,
+         before: str | None = None, before_required: bool = False) -> Callable[[Reader], Reader]:
     def register(read: Reader) -> Reader:
-        RULES.append(Rule(name, dimension, pattern, read, gate))
+        RULES.append(Rule(name, dimension, pattern, read, gate, before, before_required))
         return read
     return register

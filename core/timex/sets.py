@@ -23,8 +23,8 @@ def read_every_unit(m: re.Match[str], w: Words) -> Reading | None:
     return Reading(m.start(), m.end(), "set", None, unit=unit, value=timex_duration(n, letter))
 
 
-@rule("times_per_unit", "set",
-      r"{WB}(?P<n>\d{{1,2}}|{CARDW}) ?بار در (?P<unit>{DUNIT}){WE}", gate=("بار",))
+@rule("times_per_unit", "set", r"بار در (?P<unit>{DUNIT}){WE}", gate=("بار",),
+      before=r"(?P<n>\d{{1,2}}|{CARDW}) ?", before_required=True)
 def read_times_per_unit(m: re.Match[str], w: Words) -> Reading | None:
     unit, letter = w.duration_units[key(m["unit"])]
     return Reading(m.start(), m.end(), "set", None, unit=unit, value=timex_duration(1, letter))
@@ -36,8 +36,9 @@ def read_set_word(m: re.Match[str], w: Words) -> Reading:
 
 
 # «جمعه‌ها», «روزهای جمعه», «هر دوشنبه»: that weekday of every week.
-@rule("every_weekday", "set",
-      r"{WB}(?:(?:هر|روز ?های) (?P<wd>{WEEKDAY}){WE}(?! ?ها)|(?P<wd2>{WEEKDAY}) ?ها{WE})")
-def read_every_weekday(m: re.Match[str], w: Words) -> Reading:
-    weekday = lexicon().weekdays[key(m["wd"] or m["wd2"])]
+@rule("every_weekday", "set", r"{WB}(?P<wd>{WEEKDAY})(?P<ha> ?ها)?{WE}", before=r"(?P<every>هر|روز ?های) ")
+def read_every_weekday(m: re.Match[str], w: Words) -> Reading | None:
+    if not m["every"] and not m["ha"]:
+        return None  # one weekday: a date (core/timex/dates.py)
+    weekday = lexicon().weekdays[key(m["wd"])]
     return Reading(m.start(), m.end(), "set", None, weekday=weekday, value=f"XXXX-WXX-{weekday + 1}")

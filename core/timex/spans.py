@@ -7,10 +7,12 @@ a date, a clock time beside a day, one day named twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from core.lexicon import Lexicon, key
 from core.timex.grammar import Grammar
+from core.timex.joined import Joined
 from core.timex.reading import Reading
 
 
@@ -22,10 +24,28 @@ def readings(s: str, g: Grammar) -> list[Reading]:
         if c.gate is not None and not any(word in s for word in c.gate):
             continue
         read = c.rule.read
-        for m in c.regex.finditer(s):
-            r = read(m, w)
+        if not c.word_start and c.before is None and not c.not_after:
+            for m in c.regex.finditer(s):
+                r = read(m, w)
+                if r is not None:
+                    found.append(r)
+            continue
+        search = c.regex.search
+        m = search(s)
+        while m is not None:
+            a = m.start()
+            if a and s[a - 1] in c.not_after:
+                m = search(s, a + 1)
+                continue
+            head = _before(c.before, s, a, c.before_width) if c.before is not None else None
+            if head is None and (c.before_required
+                                 or (c.word_start and a and (s[a - 1].isalnum() or s[a - 1] == "_"))):
+                m = search(s, a + 1)  # inside a word: look again from the next letter
+                continue
+            r = read(m if c.before is None else Joined(m, head), w)
             if r is not None:
                 found.append(r)
+            m = search(s, m.end() if m.end() > a else a + 1)
     # Longest first; a tie goes to the earlier rule (more specific).
     found.sort(key=lambda r: (-(r.b - r.a), r.a))
     taken: list[Reading] = []
@@ -40,6 +60,22 @@ def readings(s: str, g: Grammar) -> list[Reading]:
     if blocked:
         taken = [r for r in taken if not any(a < r.b and r.a < b for a, b in blocked)]
     return [r for r in taken if not _is_place_name(r, s, g) and not _is_quoted_title(r, s)]
+
+
+def _before(rx: re.Pattern[str], s: str, a: int, width: int) -> re.Match[str] | None:
+    """The longest match of ``rx`` (at most ``width`` letters) that ends at
+    ``a`` and starts a word."""
+    pos = max(0, a - width)
+    while pos < a:
+        m = rx.search(s, pos, a)
+        if m is None:
+            return None
+        b = m.start()
+        if not b or not (s[b - 1].isalnum() or s[b - 1] == "_"):
+            return m if m.end() == a else None
+        pos = b + 1
+    return None
+
 
 
 def _is_quoted_title(r: Reading, s: str) -> bool:

@@ -43,10 +43,10 @@ def read_clock(m: re.Match[str], w: Words) -> Reading | None:
 # «۱۶:۴۵», «۷:۱۵ pm» (normalized text is lower case); minutes in two digits
 # keep scores («۲:۱») out.
 @rule("hhmm", "time",
-      r"(?<![\w:/.\-])(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?: ?(?P<ampm>[ap]\.? ?m\.?)(?!\w))?(?![\w:/]|[.,]\d)",
+      r"(?<![\w:/.\-])\d\d?:(?P<mi>[0-5]\d)(?::[0-5]\d)?(?: ?(?P<ampm>[ap]\.? ?m\.?)(?!\w))?(?![\w:/]|[.,]\d)",
       gate=(":",))
 def read_hhmm(m: re.Match[str], w: Words) -> Reading | None:
-    hour, minute = int(m["h"]), int(m["mi"])
+    hour, minute = int(m.group(0).split(":", 1)[0]), int(m["mi"])
     if m["ampm"]:
         if not 1 <= hour <= 12:
             return None

@@ -69,6 +69,7 @@ class Words:
     set_words: dict[str, str]      # form → TIMEX3 value
     fractions: dict[str, float]
     month_abbreviations: dict[str, tuple[str, int]]  # «خرد» → jalali, 3
+    short_year_nouns: frozenset[str]  # names after which a two-digit year is a year («انتخابات ۹۶»)
 
     def number(self, surface: str) -> int | None:
         """A count in digits or words («۴۸», «سه», «بیست و پنج»)."""
@@ -144,4 +145,5 @@ def words() -> Words:
     return Words(p, {key(f): v for f, v in day_words.items()}, {key(f): v for f, v in count_words.items()},
                  {key(f): v for f, v in ordinal_words.items()}, {key(f): v for f, v in year_words.items()},
                  positions, directions, frozenset(key(r[0]) for r in deixis if len(r) > 3 and r[3] == "today"),
-                 holidays, duration_units, set_words, fractions, month_abbreviations)
+                 holidays, duration_units, set_words, fractions, month_abbreviations,
+                 frozenset(key(r[0]) for r in year_nouns if r[1] == "1"))
