@@ -115,13 +115,14 @@ def _pair_and_span(text: str, nt: NormalizedText, rs: list[Reading], values: lis
                 start = end = None
                 value = f"{v.value}/{w.value}"
             i += 1
-        since = g.since_tail.match(s, b) if _dated(v) else None
+        since = g.since_tail.match(s, b) if v.type in ("date", "time") else None
         if since:
             b, mod, relative = since.end(), "SINCE", True
-            if dct is None:
+            if dct is None or start is None:
                 # «از سال ۱۳۷۲ تاکنون» with no publication date: from a known
                 # day to an unknown one; the value keeps the start.
-                value, start, end = f"{start.isoformat()}/PRESENT_REF", None, None
+                value = f"{start.isoformat() if start else value}/PRESENT_REF"
+                start = end = None
             elif start <= dct:
                 end = dct
                 value = f"{start.isoformat()}/{end.isoformat()}"
@@ -130,7 +131,7 @@ def _pair_and_span(text: str, nt: NormalizedText, rs: list[Reading], values: lis
                 and (a < 4 or not s[a - 4].isalnum())):
             mod = "UNTIL"
         # A range keeps its «از».
-        if (_dated(v) and (b != r.b or end != v.end or r.year_to is not None
+        if (v.type in ("date", "time") and (b != r.b or end != v.end or r.year_to is not None
                            or (r.day_to is not None and r.kind == "date"))
                 and s.endswith("از ", 0, a) and (a < 4 or not s[a - 4].isalnum())):
             a -= 3
