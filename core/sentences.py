@@ -122,10 +122,18 @@ class _ClauseWords:
     copulas: frozenset[str]
 
 
-_PREFIXES = ("نمی", "می", "ن", "ب")
-_PREVERBS = ("در", "بر", "باز", "فرا", "فرو", "وا", "ور")
-_PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند", "ه", "هام", "های", "هایم", "هاید", "هاند", "هاست")
-_PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+def _affixes() -> dict[str, tuple[str, ...]]:
+    """Verb prefixes, preverbs and person endings (core/lexicon/verb_affixes.tsv)."""
+    from core.lexicon import read_rows
+
+    return {kind: tuple("" if f == "-" else f for f in forms.split()) for kind, forms in read_rows("verb_affixes")}
+
+
+_AFFIXES = _affixes()
+_PREFIXES = _AFFIXES["prefix"]
+_PREVERBS = _AFFIXES["preverb"]
+_PAST_ENDINGS = _AFFIXES["past_ending"]
+_PRESENT_ENDINGS = _AFFIXES["present_ending"]
 
 
 @cache

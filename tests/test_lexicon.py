@@ -18,7 +18,7 @@ COLUMNS = {
     "relative_words": 3, "parts_of_day": 2, "modifiers": 3, "number_words": 3, "place_nouns": 1,
     "not_dates": 1, "year_nouns": 2, "amount_words": 1, "period_qualifiers": 1,
     "directions": 2, "positions": 2, "holidays": 5, "duration_units": 3, "set_words": 2, "fractions": 2,
-    "month_abbreviations": 3, "future_markers": 1,
+    "month_abbreviations": 3, "future_markers": 1, "verb_affixes": 2, "links": 2,
 }
 
 

@@ -130,10 +130,13 @@ def words() -> Words:
     p["FUTURE"] = alternation([r[0] for r in read_rows("future_markers")])
     p["FRACTION"] = alternation([r[0] for r in read_rows("fractions")])
 
+    links = read_rows("links")
+    for role in ("since", "same_date", "range", "range_end", "agent"):
+        p[role.upper()] = alternation([r[0] for r in links if r[1] == role])
     p["YEAR"] = r"(?:1[2-9]\d\d|2[01]\d\d|\d\d)"
     # «سه روز پیش از انتخابات» counts from the elections, not from today
     # («از سوی» is only "by").
-    p["NOT_RELATIVE_TO_EVENT"] = r"(?! از(?! سوی| طرف| جانب))"
+    p["NOT_RELATIVE_TO_EVENT"] = rf"(?! از(?! (?:{p['AGENT']})))"
     p["NOT_AMOUNT"] = rf"(?! (?:{p['AMOUNT']}){p['WE']})"
     p["YDEIX"] = rf"(?:سال ?(?:{p['DAFTER']})|امسال|پارسال)"
     p["YEAR_TAIL"] = (
