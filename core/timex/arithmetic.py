@@ -38,7 +38,7 @@ def calendar_year(day: date, calendar: str) -> int:
     return cal.to_calendar(day, calendar)[0]
 
 
-def expand_two_digit_year(yy: int, calendar: str, dct: date | None) -> int:
+def expand_two_digit_year(yy: int, calendar: str, published: date | None) -> int:
     """«سال ۸۶» → 1386: the century that puts the year at most one year past
     the publication year."""
     if calendar == "jalali":
@@ -50,9 +50,9 @@ def expand_two_digit_year(yy: int, calendar: str, dct: date | None) -> int:
     else:
         centuries = (1900, 2000)
         default = 1900 if yy >= 30 else 2000
-    if dct is None:
+    if published is None:
         return default + yy
-    limit = calendar_year(dct, calendar) + 1
+    limit = calendar_year(published, calendar) + 1
     fits = [c + yy for c in centuries if c + yy <= limit]
     return max(fits) if fits else centuries[0] + yy
 
@@ -131,17 +131,17 @@ def year_candidates(calendar: str, reference: Interval) -> list[int]:
 
 # --- relative units ----------------------------------------------------------
 
-def shift_unit(calendar: str, dct: date, unit: str, offset: int) -> Period | None:
-    """The ``unit`` that is ``offset`` units from the one holding ``dct``."""
+def shift_unit(calendar: str, published: date, unit: str, offset: int) -> Period | None:
+    """The ``unit`` that is ``offset`` units from the one holding ``published``."""
     if unit in ("day", "hour"):
-        d = dct + timedelta(days=offset if unit == "day" else 0)
+        d = published + timedelta(days=offset if unit == "day" else 0)
         return Period(d, d, "day")
     if unit == "week":
-        s, e = cal.week_interval(dct + timedelta(weeks=offset))
+        s, e = cal.week_interval(published + timedelta(weeks=offset))
         return Period(s, e, "week")
-    y = calendar_year(dct, calendar)
+    y = calendar_year(published, calendar)
     if unit == "month":
-        m = cal.to_calendar(dct, calendar)[1]
+        m = cal.to_calendar(published, calendar)[1]
         total = y * 12 + (m - 1) + offset
         s, e = month_period(calendar, total // 12, total % 12 + 1)
         return Period(s, e, "month")
@@ -157,21 +157,21 @@ def shift_unit(calendar: str, dct: date, unit: str, offset: int) -> Period | Non
     return None
 
 
-def span_back(calendar: str, dct: date, unit: str, count: int) -> Interval | None:
-    """«دو سال گذشته»: from ``count`` units before dct up to dct."""
-    p = shift_unit(calendar, dct, unit, -count)
+def span_back(calendar: str, published: date, unit: str, count: int) -> Interval | None:
+    """«دو سال گذشته»: from ``count`` units before published up to published."""
+    p = shift_unit(calendar, published, unit, -count)
     if p is None:
         return None
-    start = p.start if unit != "day" else dct - timedelta(days=count)
-    return start, dct
+    start = p.start if unit != "day" else published - timedelta(days=count)
+    return start, published
 
 
-def span_ahead(calendar: str, dct: date, unit: str, count: int) -> Interval | None:
-    p = shift_unit(calendar, dct, unit, count)
+def span_ahead(calendar: str, published: date, unit: str, count: int) -> Interval | None:
+    p = shift_unit(calendar, published, unit, count)
     if p is None:
         return None
-    end = p.end if unit != "day" else dct + timedelta(days=count)
-    return dct, end
+    end = p.end if unit != "day" else published + timedelta(days=count)
+    return published, end
 
 
 # --- modifiers ---------------------------------------------------------------

@@ -90,7 +90,7 @@ def _joins_as_range(r: Reading, nr: Reading, v: Value | None, w: Value | None, s
 
 
 def _pair_and_span(text: str, nt: NormalizedText, rs: list[Reading], values: list[Value | None],
-                   s: str, g: Grammar, dct: date | None) -> list[Mention]:
+                   s: str, g: Grammar, published: date | None) -> list[Mention]:
     mentions: list[Mention] = []
     norm_ends: list[int] = []  # where each mention ends in the normalized text
     i = 0
@@ -118,13 +118,13 @@ def _pair_and_span(text: str, nt: NormalizedText, rs: list[Reading], values: lis
         since = g.since_tail.match(s, b) if v.type in ("date", "time") else None
         if since:
             b, mod, relative = since.end(), "SINCE", True
-            if dct is None or start is None:
+            if published is None or start is None:
                 # «از سال ۱۳۷۲ تاکنون» with no publication date: from a known
                 # day to an unknown one; the value keeps the start.
                 value = f"{start.isoformat() if start else value}/PRESENT_REF"
                 start = end = None
-            elif start <= dct:
-                end = dct
+            elif start <= published:
+                end = published
                 value = f"{start.isoformat()}/{end.isoformat()}"
         # «تا امروز», «تا ۱۵ آذر»: up to that time (the span leaves «تا» out).
         if (_dated(v) and start is not None and mod is None and b == r.b and end == v.end and s.endswith("تا ", 0, a)

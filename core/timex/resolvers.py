@@ -48,7 +48,7 @@ class Value:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    dct: date | None                 # the publication date
+    published: date | None                 # the publication date
     reference: Interval | None       # the latest earlier mention with a year
 
 
@@ -95,18 +95,18 @@ def interval_value(start: date, end: date, granularity: str, calendar: str) -> s
 
 # --- the resolvers ------------------------------------------------------------------------
 
-def _year_of(r: Reading, dct: date | None) -> int | None:
+def _year_of(r: Reading, published: date | None) -> int | None:
     if r.year is None:
         return None
     if r.year_digits == 2:
-        return ar.expand_two_digit_year(r.year, r.year_calendar or r.calendar or "jalali", dct)
+        return ar.expand_two_digit_year(r.year, r.year_calendar or r.calendar or "jalali", published)
     return r.year
 
 
-def _need(dct: date | None, value: str) -> date:
-    if dct is None:
+def _need(published: date | None, value: str) -> date:
+    if published is None:
         raise Unknowable(value)
-    return dct
+    return published
 
 
 def _date_interval(r: Reading, calendar: str, year: int) -> Interval:
@@ -137,19 +137,19 @@ def _nearest(r: Reading, calendar: str, anchor: Interval) -> Interval | None:
     return ar.closest_in_reference(options, anchor) if options else None
 
 
-def _month_by_direction(r: Reading, calendar: str, dct: date) -> Interval | None:
+def _month_by_direction(r: Reading, calendar: str, published: date) -> Interval | None:
     """«آبان ماه گذشته»: the latest Aban before the current month; «جاری»: this
     year's; «آینده»: the next one after the current month."""
     options = []
-    for y in ar.year_candidates(calendar, (dct, dct)):
+    for y in ar.year_candidates(calendar, (published, published)):
         try:
             options.append((y, _date_interval(r, calendar, y)))
         except ValueError:
             continue  # a day this year does not have («۳۰ اسفند ماه جاری» in a common year)
-    this_year = ar.calendar_year(dct, calendar)
+    this_year = ar.calendar_year(published, calendar)
     if r.month_dir == 0:
         return next((iv for y, iv in options if y == this_year), None)
-    current = ar.shift_unit(calendar, dct, "month", 0)
+    current = ar.shift_unit(calendar, published, "month", 0)
     if r.month_dir < 0:
         before = [iv for _, iv in options if iv[1] < current.start]
         return max(before, key=lambda iv: iv[0]) if before else None
@@ -161,11 +161,11 @@ def resolve_date(r: Reading, c: Context) -> Value | None:
     """«۷ آذر ۱۴۰۳», «آذر», «۱۵ دی ماه جاری», «دهه اول محرم»."""
     calendar = r.calendar or "jalali"
     relative = False
-    year = _year_of(r, c.dct)
+    year = _year_of(r, c.published)
     gran = "day" if r.day is not None else ("week" if r.kind == "monthpart" else "month")
     unknown = "XXXX-XX-XX" if r.day is not None else "XXXX-XX"
     if year is None and r.year_offset is not None:
-        year = ar.calendar_year(_need(c.dct, unknown), calendar) + r.year_offset
+        year = ar.calendar_year(_need(c.published, unknown), calendar) + r.year_offset
         relative = True
     # A day that does not exist («۳۰ اسفند ۱۴۰۳», «۲۹ فوریه ۲۰۲۳») is no time;
     # one whose year comes from the publication date («۳۰ اسفند ماه جاری» in a
@@ -183,12 +183,12 @@ def resolve_date(r: Reading, c: Context) -> Value | None:
                 raise Unknowable(unknown) from None
             return None
     elif r.month_dir is not None:
-        iv = _month_by_direction(r, calendar, _need(c.dct, unknown))
+        iv = _month_by_direction(r, calendar, _need(c.published, unknown))
         if iv is None:
             raise Unknowable(unknown)
         (s, e), relative = iv, True
     else:
-        anchor = c.reference or ((c.dct, c.dct) if c.dct else None)
+        anchor = c.reference or ((c.published, c.published) if c.published else None)
         if anchor is None:
             raise Unknowable(unknown)
         iv = _nearest(r, calendar, anchor)
@@ -202,10 +202,10 @@ def resolve_holiday(r: Reading, c: Context) -> Value | None:
     """A named day in its own calendar: the one inside the year written (in
     that year's calendar), else the one nearest the reference."""
     calendar = r.calendar or "jalali"
-    year = _year_of(r, c.dct)
+    year = _year_of(r, c.published)
     if year is None and r.year_offset is not None:
         year_calendar = "jalali"
-        year = ar.calendar_year(_need(c.dct, "XXXX-XX-XX"), year_calendar) + r.year_offset
+        year = ar.calendar_year(_need(c.published, "XXXX-XX-XX"), year_calendar) + r.year_offset
         relative = True
     else:
         year_calendar, relative = r.year_calendar or calendar, False
@@ -222,7 +222,7 @@ def resolve_holiday(r: Reading, c: Context) -> Value | None:
             if ys <= s <= ye:
                 return Value(s, e, "day", calendar, relative, r.mod)
         return None
-    anchor = c.reference or ((c.dct, c.dct) if c.dct else None)
+    anchor = c.reference or ((c.published, c.published) if c.published else None)
     if anchor is None:
         raise Unknowable("XXXX-XX-XX")
     iv = _nearest(r, calendar, anchor)
@@ -231,7 +231,7 @@ def resolve_holiday(r: Reading, c: Context) -> Value | None:
 
 def resolve_year(r: Reading, c: Context) -> Value | None:
     calendar = r.calendar or "jalali"
-    year = _year_of(r, c.dct)
+    year = _year_of(r, c.published)
     if year is None:
         return None
     if not ar.year_valid(year, calendar):
@@ -256,10 +256,10 @@ def resolve_year(r: Reading, c: Context) -> Value | None:
 def resolve_season(r: Reading, c: Context) -> Value | None:
     calendar = r.calendar or "jalali"
     relative = False
-    year = _year_of(r, c.dct)
+    year = _year_of(r, c.published)
     if year is None:
-        dct = _need(c.dct, f"XXXX-{_SEASON_CODES[r.season]}")
-        year = ar.calendar_year(dct, "jalali") + (r.year_offset or 0)
+        published = _need(c.published, f"XXXX-{_SEASON_CODES[r.season]}")
+        year = ar.calendar_year(published, "jalali") + (r.year_offset or 0)
         calendar = "jalali" if r.calendar != "gregorian" else calendar
         relative = True
     if calendar == "gregorian" and year < 1500:
@@ -272,11 +272,11 @@ def resolve_yearmonths(r: Reading, c: Context) -> Value | None:
     """«سه ماهه دوم ۱۴۰۲», «۹ ماهه سال جاری»."""
     calendar = r.calendar or "jalali"
     relative = False
-    year = _year_of(r, c.dct)
+    year = _year_of(r, c.published)
     if year is None:
         if r.year_offset is None:
             return None
-        year = ar.calendar_year(_need(c.dct, "XXXX-XX"), calendar) + r.year_offset
+        year = ar.calendar_year(_need(c.published, "XXXX-XX"), calendar) + r.year_offset
         relative = True
     if not ar.year_valid(year, calendar) or calendar == "hijri":
         return None
@@ -299,22 +299,22 @@ def resolve_century(r: Reading, c: Context) -> Value:
 def resolve_relative(r: Reading, c: Context) -> Value | None:
     """«دیروز», «هفته گذشته», «پایان سال»: a unit counted from the publication date."""
     calendar = r.calendar or "jalali"
-    dct = _need(c.dct, offset_value(r.unit, r.offset))
-    p = ar.shift_unit(calendar, dct, r.unit, r.offset)
+    published = _need(c.published, offset_value(r.unit, r.offset))
+    p = ar.shift_unit(calendar, published, r.unit, r.offset)
     return Value(p.start, p.end, p.granularity, calendar, True, r.mod) if p else None
 
 
 def resolve_weekday(r: Reading, c: Context) -> Value:
     """The latest such weekday on or before the publication date; the next one
     in a sentence about the future; in the week named («دوشنبه هفته آینده»)."""
-    dct = _need(c.dct, f"XXXX-WXX-{r.weekday + 1}")
+    published = _need(c.published, f"XXXX-WXX-{r.weekday + 1}")
     if r.unit == "week":
-        ws, _ = cal.week_interval(dct + timedelta(weeks=r.offset))
+        ws, _ = cal.week_interval(published + timedelta(weeks=r.offset))
         d = ws + timedelta(days=(r.weekday - ws.weekday()) % 7)
     elif r.future:
-        d = dct + timedelta(days=(r.weekday - dct.weekday()) % 7 or 7)
+        d = published + timedelta(days=(r.weekday - published.weekday()) % 7 or 7)
     else:
-        d = dct - timedelta(days=(dct.weekday() - r.weekday) % 7)
+        d = published - timedelta(days=(published.weekday() - r.weekday) % 7)
     return Value(d, d, "day", r.calendar or "jalali", True, r.mod)
 
 
@@ -322,9 +322,9 @@ def resolve_clock(r: Reading, c: Context) -> Value:
     """A time of day alone: on the publication day when there is one."""
     part = r.time if r.time and ":" in r.time else _PART_CODES.get(r.time or "", "DT")
     time_value = f"T{part}"
-    if c.dct is None:
+    if c.published is None:
         raise Unknowable(time_value)
-    return Value(c.dct, c.dct, "day", "jalali", True, r.mod, "time", c.dct.isoformat() + time_value)
+    return Value(c.published, c.published, "day", "jalali", True, r.mod, "time", c.published.isoformat() + time_value)
 
 
 _PART_CODES = {"dawn": "MO", "morning": "MO", "noon": "MI", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -343,24 +343,24 @@ def resolve_count(r: Reading, c: Context) -> Value | None:
     else:
         kind = "date"
         unknown = ("PAST_REF" if past else "FUTURE_REF") if n is None else offset_value(r.unit, -n if past else n)
-    dct = _need(c.dct, unknown)
+    published = _need(c.published, unknown)
     gran = "day" if r.unit == "hour" else r.unit
     if n is None:
         lo, hi = 2, 9
-        a = ar.shift_unit(calendar, dct, r.unit, -hi if past else lo)
-        b = ar.shift_unit(calendar, dct, r.unit, -lo if past else hi)
+        a = ar.shift_unit(calendar, published, r.unit, -hi if past else lo)
+        b = ar.shift_unit(calendar, published, r.unit, -lo if past else hi)
         iv = (a.start, b.end) if a and b else None
     elif r.direction in ("ago", "later"):
-        if r.unit == "year" and not FIRST_DAY.year < dct.year - n:
-            raise Unknowable(year_value(dct.year - n))
-        p = ar.shift_unit(calendar, dct, r.unit, -n if past else n)
+        if r.unit == "year" and not FIRST_DAY.year < published.year - n:
+            raise Unknowable(year_value(published.year - n))
+        p = ar.shift_unit(calendar, published, r.unit, -n if past else n)
         iv = (p.start, p.end) if p else None
         gran = p.granularity if p else gran
     elif r.unit == "hour":
         days = timedelta(days=max(1, n // 24))
-        iv = (dct - days, dct) if past else (dct, dct + days)
+        iv = (published - days, published) if past else (published, published + days)
     else:
-        iv = ar.span_back(calendar, dct, r.unit, n) if past else ar.span_ahead(calendar, dct, r.unit, n)
+        iv = ar.span_back(calendar, published, r.unit, n) if past else ar.span_ahead(calendar, published, r.unit, n)
     if iv is None:
         return None
     value = unknown if kind == "duration" else ""
@@ -394,11 +394,11 @@ RESOLVERS: dict[str, Resolver] = {
 _TYPES = {"clock": "time", "duration": "duration", "set": "set"}
 
 
-def resolve(r: Reading, dct: date | None, reference: Interval | None) -> Value | None:
+def resolve(r: Reading, published: date | None, reference: Interval | None) -> Value | None:
     """The reading's days, or an unresolved value; ``None`` for no real time."""
     calendar = r.calendar or "jalali"
     try:
-        v = RESOLVERS[r.kind](r, Context(dct, reference))
+        v = RESOLVERS[r.kind](r, Context(published, reference))
     except Unknowable as unknown:
         return _unresolved(r, unknown.value)
     except (ValueError, OverflowError):
