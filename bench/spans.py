@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.extract import find_mentions  # noqa: E402
+from core.timex import find_mentions  # noqa: E402
 from core.normalize import fold, normalize  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"

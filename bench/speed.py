@@ -30,9 +30,9 @@ from core.documents import Document, iter_documents, parse_date  # noqa: E402
 
 def engine():
     try:
-        from core.extract import find_mentions
+        from core.timex import find_mentions
     except ImportError as error:
-        sys.exit(f"bench/speed.py: cannot time the engine yet: core.extract.find_mentions is missing ({error})")
+        sys.exit(f"bench/speed.py: cannot time the engine yet: core.timex.find_mentions is missing ({error})")
     return find_mentions
 
 

@@ -3,7 +3,7 @@
 The number of examples is ``RUYDAD_PROPERTY_EXAMPLES`` (300 by default, the
 same examples on every run); ``bench/property_run.py`` runs 100,000.
 
-For the engine (``core.extract.find_mentions``): any text — random Unicode,
+For the engine (``core.timex.find_mentions``): any text — random Unicode,
 Persian letters and digits of three scripts, ZWNJ, diacritics, kashida,
 bidi marks, newlines, and date phrases spliced into noise — yields mentions
 whose spans lie inside the text, quote it, come in document order without
@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.extract import find_mentions
+from core.timex import find_mentions
 from core.model import CALENDARS, GRANULARITIES, MODS, TYPES, Document, Mention
 from core.normalize import normalize
 

@@ -1,4 +1,4 @@
-"""Every row of tests/cases/*.jsonl, run through ``core.extract.find_mentions``.
+"""Every row of tests/cases/*.jsonl, run through ``core.timex.find_mentions``.
 
 The tables are the specification of the time engine (format in
 tests/cases/README.md, conventions in docs/time-expressions.md): for each
