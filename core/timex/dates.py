@@ -186,14 +186,13 @@ def read_year(m: re.Match[str], w: Words) -> Reading:
 
 
 # «سال هفتاد و شش», «سال هزار و سیصد و پنجاه و هفت»: a year in words.
-@rule("year_in_words", "date", r"{WB}سال (?P<words>{YEARW}|{CARDW}){WE}{NOT_AMOUNT}(?: (?P<cal>{CAL}){WE})?",
+@rule("year_in_words", "date", r"{WB}سال (?:{YEARW}|(?P<yy>{CARDW})){WE}{NOT_AMOUNT}(?: (?P<cal>{CAL}){WE})?",
       gate=("سال",))
 def read_year_in_words(m: re.Match[str], w: Words) -> Reading | None:
-    k = key(m["words"])
-    if k in w.year_words:
-        year = w.year_words[k]
+    if m["hundreds"]:
+        year = 1000 + w.hundreds[key(m["hundreds"])] + (w.number(m["rest"]) or 0 if m["rest"] else 0)
         return Reading(m.start(), m.end(), "year", calendar_suffix(m) or ar.calendar_of_year(year), year=year)
-    yy = w.count_words[k]
+    yy = w.count_words[key(m["yy"])]
     # Only a two-digit year written as tens («هفتاد و شش», «نود»): «سال دو» is a count.
     if yy < 20:
         return None

@@ -14,22 +14,48 @@ from core.timex.rule import RULES, Rule
 from core.timex.words import Words, words
 
 
-@dataclass(frozen=True, slots=True)
 class Compiled:
-    rule: Rule
-    regex: re.Pattern[str]
-    gate: tuple[str, ...] | None
-    # The rule starts at a word start. A leading lookbehind keeps the regex
-    # engine from scanning ahead for the pattern's first letters (it made
-    # every rule two to sixty times slower), so the pattern goes without it
-    # and phase one checks the letter before each match.
-    word_start: bool
-    before: re.Pattern[str] | None
-    before_required: bool
-    before_width: int  # the longest text ``before`` can match
-    # Characters a match may not follow, when the pattern opened with a
-    # lookbehind such as «(?<![\w/.\-:])» (taken off, like ``word_start``).
-    not_after: frozenset[str]
+    """A rule ready to run. Its regexes are compiled when first used: a text
+    that never passes a rule's gate never pays for compiling it (the cold
+    start of ``ruydad extract`` on one article is mostly regex compiling)."""
+
+    __slots__ = ("rule", "gate", "word_start", "not_after", "before_required",
+                 "_template", "_before_template", "_regex", "_before", "_before_width")
+
+    def __init__(self, rule: Rule, template: str, gate: tuple[str, ...] | None, word_start: bool,
+                 not_after: frozenset[str], before_template: str | None) -> None:
+        self.rule, self.gate = rule, gate
+        # The rule starts at a word start. A leading lookbehind keeps the regex
+        # engine from scanning ahead for the pattern's first letters (it made
+        # every rule two to sixty times slower), so the pattern goes without
+        # it and phase one checks the letter before each match; ``not_after``
+        # holds the other characters of a lookbehind such as «(?<![\w/.\-:])».
+        self.word_start, self.not_after = word_start, not_after
+        self.before_required = rule.before_required
+        self._template, self._before_template = template, before_template
+        self._regex: re.Pattern[str] | None = None
+        self._before: re.Pattern[str] | None = None
+        self._before_width = 0
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self._template)
+        return self._regex
+
+    @property
+    def before(self) -> re.Pattern[str] | None:
+        """What must or may come right before a match (``Rule.before``)."""
+        if self._before is None and self._before_template is not None:
+            self._before = re.compile(f"(?:{self._before_template})$")
+            self._before_width = min(_parser.parse(self._before.pattern).getwidth()[1], 64)
+        return self._before
+
+    @property
+    def before_width(self) -> int:
+        """The longest text ``before`` can match."""
+        self.before  # noqa: B018 - compiles it
+        return self._before_width
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +97,8 @@ def _compile(rule: Rule, patterns: dict[str, str]) -> Compiled:
         word_start = "\\w" in body
         not_after = frozenset(re.sub(r"\\(.)", r"\1", body.replace("\\w", "")))
         template = template[lead.end():]
-    before = re.compile(f"(?:{rule.before.format_map(patterns)})$") if rule.before else None
-    width = min(_parser.parse(before.pattern).getwidth()[1], 64) if before else 0
-    return Compiled(rule, re.compile(template.format_map(patterns)), _gate(rule), word_start, before,
-                    rule.before_required, width, not_after)
+    before = rule.before.format_map(patterns) if rule.before else None
+    return Compiled(rule, template.format_map(patterns), _gate(rule), word_start, not_after, before)
 
 
 def _gate(rule: Rule) -> tuple[str, ...] | None:

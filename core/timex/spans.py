@@ -24,7 +24,8 @@ def readings(s: str, g: Grammar) -> list[Reading]:
         if c.gate is not None and not any(word in s for word in c.gate):
             continue
         read = c.rule.read
-        if not c.word_start and c.before is None and not c.not_after:
+        before = c.before
+        if not c.word_start and before is None and not c.not_after:
             for m in c.regex.finditer(s):
                 r = read(m, w)
                 if r is not None:
@@ -37,12 +38,12 @@ def readings(s: str, g: Grammar) -> list[Reading]:
             if a and s[a - 1] in c.not_after:
                 m = search(s, a + 1)
                 continue
-            head = _before(c.before, s, a, c.before_width) if c.before is not None else None
+            head = _before(before, s, a, c.before_width) if before is not None else None
             if head is None and (c.before_required
                                  or (c.word_start and a and (s[a - 1].isalnum() or s[a - 1] == "_"))):
                 m = search(s, a + 1)  # inside a word: look again from the next letter
                 continue
-            r = read(m if c.before is None else Joined(m, head), w)
+            r = read(m if before is None else Joined(m, head), w)
             if r is not None:
                 found.append(r)
             m = search(s, m.end() if m.end() > a else a + 1)

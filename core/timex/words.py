@@ -37,21 +37,9 @@ def _numbers(lx: Lexicon, limit: int, ordinal: bool) -> dict[str, int]:
     return out
 
 
-def _year_words(lx: Lexicon) -> dict[str, int]:
-    """Years written in words: «هزار و سیصد و پنجاه و هفت», and a year's last
-    two digits «هفتاد و شش» (read by the rule that finds it)."""
-    below_100 = _numbers(lx, 99, ordinal=False)
-    hundreds = {k: v for k, v in lx.cardinals.items() if v in range(100, 1000, 100)}
-    out: dict[str, int] = {}
-    thousand = [k for k, v in lx.cardinals.items() if v == 1000]
-    for th in thousand:
-        for hk, hv in hundreds.items():
-            if hv < 300:
-                continue
-            out[f"{th} و {hk}"] = 1000 + hv
-            for nk, nv in below_100.items():
-                out[f"{th} و {hk} و {nk}"] = 1000 + hv + nv
-    return out
+def _hundreds(lx: Lexicon) -> dict[str, int]:
+    """«سیصد» … «نهصد»: the hundreds of a year in words («هزار و سیصد و …»)."""
+    return {k: v for k, v in lx.cardinals.items() if v in range(300, 1000, 100)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +48,7 @@ class Words:
     day_words: dict[str, int]      # 1..31, cardinal and ordinal
     count_words: dict[str, int]    # 1..99, cardinal
     ordinal_words: dict[str, int]  # 1..99, ordinal
-    year_words: dict[str, int]     # 1300..1999 written out
+    hundreds: dict[str, int]       # «سیصد» 300 … «نهصد» 900
     positions: dict[str, int]      # «اول» 1 … «آخر» 0
     directions: dict[str, str]     # «پیش» ago …
     day_deixis_today: frozenset[str]  # «روز گذشته» counts from today; «روز بعد» does not
@@ -89,7 +77,7 @@ def words() -> Words:
     day_words = _numbers(lx, 31, ordinal=True) | _numbers(lx, 31, ordinal=False)
     count_words = _numbers(lx, 99, ordinal=False)
     ordinal_words = _numbers(lx, 99, ordinal=True)
-    year_words = _year_words(lx)
+    hundreds = _hundreds(lx)
     holidays = {key(r[0]): (r[1], int(r[2]), int(r[3]), int(r[4])) for r in read_rows("holidays")}
     duration_units = {key(r[0]): (r[1], r[2]) for r in read_rows("duration_units")}
     set_words = {key(r[0]): r[1] for r in read_rows("set_words")}
@@ -114,7 +102,10 @@ def words() -> Words:
     p["DAYW"] = alternation(list(day_words))
     p["CARDW"] = alternation(list(count_words))
     p["ORDW"] = alternation(list(ordinal_words))
-    p["YEARW"] = alternation(list(year_words))
+    # «هزار و سیصد و پنجاه و هفت»: thousand, hundreds, then a number below 100.
+    thousand = alternation([k for k, v in lx.cardinals.items() if v == 1000])
+    p["YEARW"] = (rf"(?:{thousand}) ?و ?(?P<hundreds>{alternation(list(hundreds))})"
+                  rf"(?: ?و ?(?P<rest>{p['CARDW']}))?")
     p["TENSW"] = alternation([k for k, v in lx.cardinals.items() if 10 <= v <= 90 and v % 10 == 0])
     p["POSITION"] = alternation(list(read_row[0] for read_row in read_rows("positions")))
     p["DIRECTION"] = alternation(list(r[0] for r in read_rows("directions")))
@@ -146,7 +137,7 @@ def words() -> Words:
         rf"| (?P<mdx>جاری|گذشته|آینده){p['WE']})?(?: (?P<cal>{p['CAL']}){p['WE']})?")
     p["DAY"] = rf"(?:(?P<day>[0-3]?\d)(?: ?ام(?!\w))?|(?P<dayw>{p['DAYW']}))"
     return Words(p, {key(f): v for f, v in day_words.items()}, {key(f): v for f, v in count_words.items()},
-                 {key(f): v for f, v in ordinal_words.items()}, {key(f): v for f, v in year_words.items()},
+                 {key(f): v for f, v in ordinal_words.items()}, {key(f): v for f, v in hundreds.items()},
                  positions, directions, frozenset(key(r[0]) for r in deixis if len(r) > 3 and r[3] == "today"),
                  holidays, duration_units, set_words, fractions, month_abbreviations,
                  frozenset(key(r[0]) for r in year_nouns if r[1] == "1"))
