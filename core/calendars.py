@@ -18,6 +18,7 @@ import jdatetime
 _UMM_AL_QURA_YEARS = range(1343, 1501)
 
 
+@lru_cache(maxsize=4096)
 def is_jalali_leap(year: int) -> bool:
     return jdatetime.date(year, 1, 1).isleap()
 
@@ -32,6 +33,9 @@ def jalali_month_length(year: int, month: int) -> int:
     return 30 if is_jalali_leap(year) else 29
 
 
+# jdatetime builds a locale-aware object per call: the engine converts the
+# same few days again and again, so the answers are kept.
+@lru_cache(maxsize=65536)
 def jalali_to_gregorian(year: int, month: int, day: int) -> date:
     """Raises ValueError for a day that does not exist (1404/12/30)."""
     if not 1 <= day <= jalali_month_length(year, month):

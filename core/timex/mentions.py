@@ -172,7 +172,8 @@ def find_mentions(text: str, published: date | None = None) -> list[Mention]:
     values: list[Value | None] = []
     reference: tuple[date, date] | None = None
     reference_sentence = -1
-    sentence_of = _sentence_numbers(rs, s)
+    # Sentence numbers are needed only for a day or month with no year.
+    sentence_of = _sentence_numbers(rs, s) if any(_needs_year(r) for r in rs) else [0] * len(rs)
     for i, r in enumerate(rs):
         anchor = reference
         if _needs_year(r) and reference_sentence != sentence_of[i]:
