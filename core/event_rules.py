@@ -16,8 +16,9 @@ the rules is here:
    («امروز دنیا تشنه ... است») — unless a noun of one day comes before
    («جلسه امروز») or the verb tells a timetable («امروز برگزار می شود»);
 4. ``planned`` for the future tense or a plan word in the clause, a date
-   after publication, or a present verb on a date not yet past;
-5. ``statement`` when the verb is one of saying («گفت», «اظهار داشت»);
+   after publication (or from it on), or a present verb on a date not yet past;
+5. ``statement`` when the verb is one of saying («گفت», «اظهار داشت») and
+   the date a day or a week (a year there is when what was said happened);
 6. ``happened`` otherwise.
 """
 
@@ -255,12 +256,15 @@ def judge(mention: Mention, before: str, tail: str, published: date | None, stat
     # 4. plans
     if planned or (verb is not None and verb.tense == "future"):
         return Verdict("planned", "plan", tense)
-    if published is not None and mention.start > published:
+    # «دو سال آینده»: starts at publication, runs on after it.
+    if published is not None and mention.start >= published and mention.end > published:
         return Verdict("planned", "after publication", tense)
     if published is not None and verb is not None and verb.tense == "present" and mention.start >= published:
         return Verdict("planned", "timetable", tense)
     # 5. what someone said
-    if verb is not None and _is_speech(verb):
+    # The day someone said something; a year before «افزود» belongs to what was said
+    # («در سال ۸۴ ... ۲۱ درصد رشد داشت افزود»).
+    if verb is not None and _is_speech(verb) and mention.granularity in ("day", "week"):
         return Verdict("statement", "speech", tense)
     return Verdict("happened", "default", tense)
 
