@@ -57,10 +57,24 @@ def lemma_words(text: str, folded: bool = False) -> frozenset[str]:
         if len(w) < 2 or w in stop:
             continue
         lem = lemma(w)
+        if lem == w:
+            lem = _singular(w)
         if lem.split("#")[0] in stop:
             continue
         out.add(lem)
     return frozenset(out)
+
+
+_PLURALS = ("هایی", "های", "ها")
+
+
+def _singular(word: str) -> str:
+    """hazm's word list holds some plurals as words («بازارها»): the plural
+    ending comes off them too, leaving three letters at least."""
+    for ending in _PLURALS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def surface_words(text: str, folded: bool = False) -> frozenset[str]:

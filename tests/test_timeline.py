@@ -349,3 +349,42 @@ def test_seed_saved_as_windows_1256_gives_the_same_timeline(tmp_path):
                  fold(e.summary)) for e in tl.events]
 
     assert shape(seed_timeline(day, path)) == shape(seed_timeline(day))
+
+
+# --- merging on lemmas ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("forms", [
+    ("گروه‌های مسلح", "گروه مسلح", "گروههای مسلح", "گروه های مسلح"),
+    ("بازارها", "بازار", "بازارهای"),
+    ("حمله کردند", "حمله می‌کنند", "حمله کرد"),
+])
+def test_forms_of_one_word_have_one_lemma(forms):
+    from core.lemmas import lemma_words
+
+    assert len({lemma_words(f) for f in forms}) == 1
+
+
+@pytest.mark.parametrize("a, b", [
+    ("بازیکنان تیم ملی به تهران بازگشتند", "بازیکن تیم ملی به تهران بازمی‌گردد"),
+    ("دانشجویان در مقابل دانشگاه تجمع کردند و شعار دادند", "دانشجویان مقابل دانشگاه تجمع می‌کنند و شعار می‌دهند"),
+])
+def test_lemmas_bring_two_wordings_of_one_happening_closer_than_surface_words(a, b):
+    from core.gazetteer import content_words
+    from core.lemmas import lemma_words
+    from core.timeline import similarity
+
+    assert similarity(lemma_words(a), lemma_words(b)) > similarity(content_words(a), content_words(b))
+
+
+def test_reports_that_differ_in_inflection_only_are_merged():
+    a = doc("a", "گروههای مسلح امروز به پاسگاه مرزی میرجاوه حمله کردند.\n", published=DAY)
+    b = doc("b", "گروه مسلح امروز به پاسگاه‌های مرزی میرجاوه حمله می‌کنند.\n", published=DAY)
+    merged = [e for e in build_timeline([a, b]).events if len(e.sources) == 2]
+    assert len(merged) == 1 and merged[0].date.start == DAY
+
+
+def test_one_document_does_not_need_merge_words():
+    from core.timeline import analyze
+
+    analysis = analyze(doc("one", "سد در ۳ خرداد ۱۴۰۰ افتتاح شد.\n"), merge_words=False)
+    assert analysis.events and all(w == frozenset() for w in analysis.words)
