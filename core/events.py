@@ -15,8 +15,8 @@
   only punctuation between are one date expression and one event; a day and
   month without a year take the year the same sentence writes.
 - The lead: what the title and first body sentence report happened on the
-  publication date. If that sentence names a date in the week up to
-  publication, that date's event is the lead; otherwise the lead is an event
+  publication date. If that sentence names a day (or a week) in the week up
+  to publication, that date's event is the lead; otherwise the lead is an event
   of its own at the publication date.
 """
 
@@ -180,6 +180,16 @@ def _place(facts: _Text, sentences: list[Sentence], mentions: list[Mention],
                         used_years.add(yk)
                     reason = f"year from «{_one_line(ym.text)}» in the same sentence"
                     verdict = _judge(text, clauses, window, extent, m, publication, states_year=True)
+                elif (publication.date is not None and m.end < publication.date
+                      and verdict.kind == "planned"):
+                    # Told as a plan: the first such day after publication.
+                    later = _in_year(m, None, 1)
+                    if later.start > publication.date:
+                        m = replace(later, relative=True)
+                        reason = (f"no year in «{_one_line(m.text)}», told as a plan: the first one "
+                                  f"after the publication date {_jalali(publication.date)}")
+                    else:
+                        reason = _yearless_reason(m, publication)
                 elif (publication.date is not None and m.start > publication.date
                       and verdict.tense in ("past", "perfect")):
                     # Told in the past tense: the last such day before publication.
@@ -383,7 +393,7 @@ def _lead(document: Document, sentences: list[Sentence], publication: Publicatio
     day = publication.date
     # The lead sentence dated by itself («… روز سه‌شنبه ۱۱ نوامبر …», published
     # the next day): its latest date in the week up to publication is the lead.
-    own = [e for e in events if e.sentence.index == sentence.index
+    own = [e for e in events if e.sentence.index == sentence.index and e.date.days <= 7
            and e.date.start <= day and e.date.end >= day - LEAD_RECENT]
     if own:
         max(own, key=lambda e: e.date.end).lead = True

@@ -102,8 +102,10 @@ def test_one_date_expression_is_at_most_one_event(sentence, expected):
     ("در سال ۱۳۹۰ و در ۱۲ آذر آن سال سد افتتاح شد.", [("2011-03-21", "written"), ("2011-12-03", "written")]),
     # Without a year in the sentence: the one nearest publication …
     ("۱۲ آذر جلسه‌ای برگزار خواهد شد.", [("2024-12-02", "relative")]),
-    # … or the last one before it when the verb tells the past.
+    # … or the last one before it when the verb tells the past, the first after it for a plan.
     ("قرارداد در ۱۲ دی امضا شد.", [("2024-01-02", "relative")]),
+    ("انتخابات در ماه آوریل برگزار خواهد شد.", [("2025-04-01", "relative")]),
+    ("انتخابات در ماه آوریل برگزار شد.", [("2024-04-01", "relative")]),
 ])
 def test_a_day_and_month_take_the_year_of_their_sentence(sentence, expected):
     assert [(e.date.start.isoformat(), e.basis) for e in events(sentence)] == expected
