@@ -205,6 +205,11 @@ def _place(facts: _Text, sentences: list[Sentence], mentions: list[Mention],
                     reason = _yearless_reason(m, publication)
             elif m.relative and publication.date is not None:
                 reason = f"dated by «{_one_line(m.text)}» from the publication date {_jalali(publication.date)}"
+                if verdict.kind == "planned" and m.end < publication.date and _bare_weekday(m):
+                    # «روز چهارشنبه ... دیدار خواهند کرد»: the coming one, not the last.
+                    m = replace(m, start=m.start + timedelta(days=7), end=m.end + timedelta(days=7))
+                    reason = (f"«{_one_line(m.text)}» told as a plan: the first one after the publication "
+                              f"date {_jalali(publication.date)}")
             judged.append((k, m, extent, window, verdict, reason))
         for k, m, extent, window, verdict, reason in judged:
             if verdict.kind is None or k in used_years or (m.start, m.end) in seen:
@@ -257,6 +262,16 @@ def _yearless(m: Mention) -> bool:
                 rest = words[i + 2:]
             return all(w == "ماه" for w in rest)
     return False
+
+
+def _bare_weekday(m: Mention) -> bool:
+    """A weekday with no word that says which week («روز چهارشنبه», not «چهارشنبه گذشته»)."""
+    lx = lexicon()
+    words = words_of(m.text)
+    pointers = lx.deixis_after.keys() | lx.deixis_before.keys()
+    days = [w for i, w in enumerate(words) if w in lx.weekdays
+            or (i + 1 < len(words) and key(w + words[i + 1]) in lx.weekdays)]
+    return bool(days) and not any(w in pointers for w in words) and m.granularity == "day"
 
 
 def _year_in_sentence(m: Mention, found: list[tuple[int, Mention]]) -> tuple[int, Mention] | None:
@@ -418,7 +433,7 @@ def _lead(document: Document, sentences: list[Sentence], publication: Publicatio
         sources=[Source(document.id, sentence)], lead=True, inferred=publication.inferred,
         reason=publication.reason if publication.inferred
         else f"the article's lead, at its publication date {_jalali(day)}",
-        kind=lead_kind(document.text[start:sentence.span[1]]), basis="lead")
+        kind=lead_kind(sentence.text), basis="lead")
 
 
 def _union(first: list[str], second: list[str]) -> list[str]:

@@ -73,6 +73,7 @@ def kinds(sentence: str) -> list[tuple[str, str]]:
     ("جشنواره فیلم فجر امروز در تهران آغاز می‌شود.", [("امروز", "planned")]),
     ("پیش‌بینی می‌شود امسال تولید گندم به ۱۲ میلیون تن برسد.", [("امسال", "planned")]),
     ("المپیک ۲۰۲۸ در لس‌آنجلس برگزار می‌شود.", [("۲۰۲۸", "planned")]),
+    ("در سال ۹۶ جابه‌جایی روستا در دستور کار قرار گرفت.", [("سال ۹۶", "happened")]),
     # Happened, in several styles.
     ("وزیر خارجه دیروز به مسکو رفت و با همتای روس خود دیدار کرد.", [("دیروز", "happened")]),
     ("زلزله‌ای به بزرگی ۵ ریشتر بامداد امروز کرمان را لرزاند.", [("بامداد امروز", "happened")]),
@@ -106,6 +107,9 @@ def test_one_date_expression_is_at_most_one_event(sentence, expected):
     ("قرارداد در ۱۲ دی امضا شد.", [("2024-01-02", "relative")]),
     ("انتخابات در ماه آوریل برگزار خواهد شد.", [("2025-04-01", "relative")]),
     ("انتخابات در ماه آوریل برگزار شد.", [("2024-04-01", "relative")]),
+    # A weekday told as a plan is the coming one (2024-11-30 is a Saturday).
+    ("دو تیم در روز چهارشنبه با هم دیدار خواهند کرد.", [("2024-12-04", "relative")]),
+    ("دو تیم روز چهارشنبه با هم دیدار کردند.", [("2024-11-27", "relative")]),
 ])
 def test_a_day_and_month_take_the_year_of_their_sentence(sentence, expected):
     assert [(e.date.start.isoformat(), e.basis) for e in events(sentence)] == expected
