@@ -259,7 +259,9 @@ def judge(mention: Mention, before: str, tail: str, published: date | None, stat
     # «دو سال آینده»: starts at publication, runs on after it.
     if published is not None and mention.start >= published and mention.end > published:
         return Verdict("planned", "after publication", tense)
-    if published is not None and verb is not None and verb.tense == "present" and mention.start >= published:
+    if published is not None and verb is not None and verb.tense == "present" and (
+            mention.start >= published
+            or mention.end >= published and verb.phrase[-2:-1] and verb.phrase[-2] in r.scheduled):
         return Verdict("planned", "timetable", tense)
     # 5. what someone said
     # The day someone said something; a year before «افزود» belongs to what was said
@@ -269,6 +271,13 @@ def judge(mention: Mention, before: str, tail: str, published: date | None, stat
     return Verdict("happened", "default", tense)
 
 
+def _is_talk(words: list[str], i: int) -> bool:
+    """«گفت‌وگو», «گفت‌وگوی», «گفتگو» at ``i``: a noun, not the verb «گفت»."""
+    rest = words[i + 1:i + 3]
+    return words[i] == "گفت" and bool(rest) and (rest[0].startswith(("گو", "وگو")) or rest[0] == "و"
+                                                  and len(rest) > 1 and rest[1].startswith("گو"))
+
+
 def lead_kind(sentence: str) -> str:
     """The lead's kind: a statement when its sentence reports speech anywhere
     («... گفت:», «... اعلام کرد که ...»), else what happened."""
@@ -276,7 +285,8 @@ def lead_kind(sentence: str) -> str:
     r = rules()
     for i, w in enumerate(words):
         a = _analyse(w)
-        if a is None:
+        # «گفت‌وگو» (a talk) is a noun, not «گفت».
+        if a is None or _is_talk(words, i):
             continue
         phrase = (*words[max(0, i - 2):i], a[0])
         if any("".join(phrase[-n:]) in r.speech for n in range(1, len(phrase) + 1)):

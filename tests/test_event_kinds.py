@@ -73,6 +73,7 @@ def kinds(sentence: str) -> list[tuple[str, str]]:
     ("جشنواره فیلم فجر امروز در تهران آغاز می‌شود.", [("امروز", "planned")]),
     ("پیش‌بینی می‌شود امسال تولید گندم به ۱۲ میلیون تن برسد.", [("امسال", "planned")]),
     ("المپیک ۲۰۲۸ در لس‌آنجلس برگزار می‌شود.", [("۲۰۲۸", "planned")]),
+    ("رأی‌گیری همین هفته انجام می‌شود.", [("همین هفته", "planned")]),
     ("در سال ۹۶ جابه‌جایی روستا در دستور کار قرار گرفت.", [("سال ۹۶", "happened")]),
     # Happened, in several styles.
     ("وزیر خارجه دیروز به مسکو رفت و با همتای روس خود دیدار کرد.", [("دیروز", "happened")]),
@@ -130,7 +131,7 @@ def test_the_lead_is_a_statement_when_someone_said_something():
     doc = Document(id="t", text=text, title=TITLE.strip(), body_start=len(TITLE))
     (lead,) = events_of(doc, split_sentences(text), [], Publication(PUBLISHED))
     assert (lead.kind, lead.basis, lead.lead) == ("statement", "lead", True)
-    text = TITLE + "سیل چند روستا را در شمال کشور ویران کرد.\n"
+    text = TITLE + "جلسه شورای گفت‌وگوی دولت و بخش خصوصی برگزار شد.\n"
     doc = Document(id="t", text=text, title=TITLE.strip(), body_start=len(TITLE))
     (lead,) = events_of(doc, split_sentences(text), [], Publication(PUBLISHED))
     assert lead.kind == "happened"
