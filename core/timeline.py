@@ -65,10 +65,12 @@ class Timeline:
 
     def filter(self, *, start: date | None = None, end: date | None = None, actor: str | None = None,
                place: str | None = None, document: str | None = None,
-               granularity: str | None = None) -> Timeline:
+               granularity: str | None = None, kinds: frozenset[str] | None = None) -> Timeline:
         """Events that overlap ``[start, end]``, name ``actor``/``place`` (any
         spelling or form the gazetteer knows, or part of a name), are reported
-        by ``document`` (an id), at ``granularity``. Documents stay all."""
+        by ``document`` (an id), at ``granularity``, and whose ``Event.marks``
+        are all in ``kinds`` (as ``Query.kinds``: hiding "relative" hides
+        every relative date, whatever its kind). Documents stay all."""
         actor_keys = _name_keys(actor)
         place_keys = _name_keys(place)
         kept = [e for e in self.events
@@ -77,7 +79,8 @@ class Timeline:
                 and (actor_keys is None or _names_match(actor_keys, e.actors))
                 and (place_keys is None or _names_match(place_keys, e.places))
                 and (document is None or any(s.document == document for s in e.sources))
-                and (granularity is None or e.date.granularity == granularity)]
+                and (granularity is None or e.date.granularity == granularity)
+                and (kinds is None or e.marks <= kinds)]
         return Timeline(self.documents, kept, self.problems, self.mentions, self.sentences, self.publications,
                         self._haystacks)
 

@@ -388,3 +388,18 @@ def test_one_document_does_not_need_merge_words():
 
     analysis = analyze(doc("one", "سد در ۳ خرداد ۱۴۰۰ افتتاح شد.\n"), merge_words=False)
     assert analysis.events and all(w == frozenset() for w in analysis.words)
+
+
+def test_filter_by_kinds_hides_an_event_when_any_of_its_marks_is_hidden():
+    from core.model import MARKS
+
+    tl = build_timeline([doc("k", "وزیر دیروز به مسکو رفت. مسابقه فردا برگزار خواهد شد. سد در ۳ خرداد ۱۴۰۰ افتتاح شد.\n",
+                             published=date(2024, 11, 30))])
+    marks = {e.date.text: e.marks for e in tl.events}
+    # A lead dated by its own «دیروز» is "lead", not also "relative".
+    assert marks == {"دیروز": {"happened", "lead"}, "فردا": {"planned", "relative"},
+                     "۳ خرداد ۱۴۰۰": {"happened"}}
+    everything = frozenset(MARKS)
+    assert [e.date.text for e in tl.filter(kinds=everything - {"planned"}).events] == ["۳ خرداد ۱۴۰۰", "دیروز"]
+    assert [e.date.text for e in tl.filter(kinds=everything - {"relative", "lead"}).events] == ["۳ خرداد ۱۴۰۰"]
+    assert len(tl.filter(kinds=everything).events) == 3
