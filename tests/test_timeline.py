@@ -403,3 +403,15 @@ def test_filter_by_kinds_hides_an_event_when_any_of_its_marks_is_hidden():
     assert [e.date.text for e in tl.filter(kinds=everything - {"planned"}).events] == ["۳ خرداد ۱۴۰۰", "دیروز"]
     assert [e.date.text for e in tl.filter(kinds=everything - {"relative", "lead"}).events] == ["۳ خرداد ۱۴۰۰"]
     assert len(tl.filter(kinds=everything).events) == 3
+
+
+def test_a_timeline_of_one_document_never_loads_hazm():
+    """hazm (a second to load) only serves merging, which one document does not need."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from core.documents import iter_documents; from core.timeline import build_timeline; "
+            f"tl = build_timeline(iter_documents([{str(SEED)!r}])); "
+            "print(len(tl.events), 'hazm' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) >= 6 and out[1] == "False"
