@@ -41,14 +41,6 @@ _PREVERBS = ("", "در", "بر", "باز", "فرا", "فرو", "وا", "ور")
 _PREFIXES = ("نمی", "می", "ن", "ب", "")
 _PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
 _PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
-# Copulas after a participle make the perfect («کرده است»); alone they are a state.
-_PERFECT_COPULAS = frozenset({"است", "اند", "ایم", "اید", "ام", "بود", "بودند", "باشد", "باشند"})
-# «... ه اند»: a participle before them, even of a verb the stem list does not know.
-_PERSON_COPULAS = frozenset({"اند", "ایم", "اید", "ام"})
-_STATE_COPULAS = frozenset({"است", "هست", "هستند", "هستیم", "نیست", "نیستند", "می باشد", "باشد", "باشند"})
-# Present of «داشتن» and «بودن» is a state, not a timetable.
-_STATE_VERBS = frozenset({"داشت", "بود"})
-_UNITS = frozenset({"سال", "ماه", "روز", "هفته", "قرن", "دهه"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +57,9 @@ class _Rules:
     scheduled: frozenset[str]
     future: frozenset[str]
     numbers: frozenset[str]
+    units: frozenset[str]
+    # verb_roles.tsv: role → forms (with spaces, as the words are joined to look them up)
+    roles: dict[str, frozenset[str]]
     # verb form (matching spelling) → (past stem, "past" | "present" | "participle")
     verb_forms: dict[str, tuple[str, str]]
     longest: int
@@ -86,6 +81,10 @@ def rules() -> _Rules:
         forms[past + "ه"] = (past, "participle")
     numbers = {r[0] for r in read_rows("number_words") if r[2] == "cardinal"}
     numbers |= {r[0] for r in read_rows("amount_words")}
+    roles: dict[str, set[str]] = {}
+    for form, listed in read_rows("verb_roles"):
+        for role in listed.split(","):
+            roles.setdefault(role, set()).add(form)
     lists = ("now_words", "present_day_heads", "day_nouns", "comparison_words", "recurring_words",
              "plan_words", "speech_verbs")
     longest = max(len(r[0].split()) for name in lists for r in read_rows(name))
@@ -102,6 +101,8 @@ def rules() -> _Rules:
         scheduled=_keys("scheduled_predicates"),
         future=_keys("future_auxiliaries"),
         numbers=frozenset(numbers),
+        units=frozenset(key(r[0]) for r in read_rows("units")),
+        roles={role: frozenset(forms) for role, forms in roles.items()},
         verb_forms=forms,
         longest=longest,
     )
@@ -152,7 +153,7 @@ def _analyse(word: str) -> tuple[str, str, bool] | None:
                 # A short stem needs a real prefix («رشد» is not «ر» + «شد»).
                 if not preverb and not prefix and len(rest) <= 1:
                     continue
-                return stem[0], stem[1], prefix in ("می", "نمی")
+                return stem[0], stem[1], prefix in rules().roles["progressive"]
     return None
 
 
@@ -161,20 +162,22 @@ def clause_verb(words: list[str]) -> Verb | None:
     if not words:
         return None
     r = rules()
+    roles = r.roles
     k = len(words) - 1
     # «خواهد شد» is the future; «می خواهند» is "they want".
-    if any(w in r.future and (i == 0 or words[i - 1] not in ("می", "نمی"))
+    if any(w in r.future and (i == 0 or words[i - 1] not in roles["progressive"])
            for i, w in enumerate(words) if i >= k - 2):
         return Verb("future", ())
     last = words[k]
-    if last in _PERFECT_COPULAS and k > 0 and (a := _analyse(words[k - 1])) and a[1] == "participle":
+    if last in roles["perfect"] and k > 0 and (a := _analyse(words[k - 1])) and a[1] == "participle":
         return Verb("perfect", (*words[max(0, k - 3):k - 1], a[0]))
-    if last in _PERSON_COPULAS and k > 0 and words[k - 1].endswith("ه"):
+    # «فهمیده اند»: a participle before a person ending, even of a verb the stem list does not know.
+    if last in roles["person"] and k > 0 and words[k - 1].endswith("ه"):
         return Verb("perfect", tuple(words[max(0, k - 3):k]))
-    if last in _STATE_COPULAS or (k > 0 and words[k - 1] + " " + last in _STATE_COPULAS):
+    if last in roles["state"] or (k > 0 and words[k - 1] + " " + last in roles["state"]):
         return Verb("state", ())
     a = _analyse(last)
-    progressive = k > 0 and words[k - 1] in ("می", "نمی")
+    progressive = k > 0 and words[k - 1] in roles["progressive"]
     if a is None and progressive:
         return Verb("present", ())  # «می» + a verb the stem list does not know
     if a is None:
@@ -186,7 +189,7 @@ def clause_verb(words: list[str]) -> Verb | None:
         return Verb("perfect", phrase)
     if form == "past":
         return Verb("past", phrase)
-    if stem in _STATE_VERBS and not (progressive or with_mi):
+    if stem in roles["state-stem"] and not (progressive or with_mi):
         return Verb("state", phrase)
     return Verb("present" if progressive or with_mi else "subjunctive", phrase)
 
@@ -203,7 +206,7 @@ def _is_speech(verb: Verb) -> bool:
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """``kind`` (one of ``KINDS``) or None when the date places no happening;
-    ``rule`` names the rule that decided, for tests and for the reason line."""
+    ``rule`` names the rule that decided (for tests, and for a person asking why)."""
 
     kind: str | None
     rule: str
@@ -222,7 +225,7 @@ def judge(mention: Mention, before: str, tail: str, published: date | None, stat
     n = r.longest
     # 1. not a date of its own, or not when something happened
     if pre and own and (
-            (pre[-1] in r.numbers or pre[-1].isdigit()) and own[0] in _UNITS
+            (pre[-1] in r.numbers or pre[-1].isdigit()) and own[0] in r.units
             or len(pre) > 1 and pre[-1] == "و" and (pre[-2] in r.numbers or pre[-2].isdigit())
             and (own[0].isdigit() or own[0] in r.numbers)):
         return Verdict(None, "part of a number")

@@ -151,3 +151,28 @@ def test_the_lead_is_a_statement_when_someone_said_something():
 def test_the_verb_that_ends_a_clause(clause, tense):
     verb = clause_verb(words_of(clause))
     assert (verb.tense if verb else None) == tense
+
+
+@pytest.mark.parametrize("before, surface, tail, rule", [
+    ("قم از هزار و", "۲۰۰ سال قبل", "مرکز علوم دینی بوده است", "part of a number"),
+    ("این شهر ۱۲۰۰", "سال پیش", "ساخته شد", "part of a number"),
+    ("صادرات نسبت به", "سال گذشته", "۸ درصد کم شد", "comparison"),
+    ("تولید در مقایسه با مدت مشابه", "سال قبل", "بیشتر شد", "comparison"),
+    ("شمار مسافران بیشتر از", "سال گذشته", "بود", "comparison"),
+    ("این کار تا به", "امروز", "ادامه داشت", "comparison"),
+    ("اقتصاد", "امروز", "کشور نیازمند اصلاح است", "present-day"),
+    ("در شرایط اقتصادی", "امروز", "هم امیدی نداشتیم", "present-day"),
+    ("وی افزود:", "امروز", "دنیا تشنه عدالت است", "nowadays"),
+    ("", "امروز", "مردم فهمیده اند", "nowadays"),
+    ("هر ساله در", "۱۳ آبان", "راهپیمایی برگزار می شود", "anniversary"),
+    ("جلسه", "امروز", "مجلس به بودجه اختصاص یافت", "default"),         # a noun of one day: an event
+    ("", "امروز", "جشنواره برگزار می شود", "timetable"),
+    ("قرار است", "فردا", "به مسکو سفر کند", "plan"),
+])
+def test_the_rule_that_decides(before, surface, tail, rule):
+    from core.event_rules import judge
+    from core.model import Mention
+
+    day = date(2024, 12, 1) if surface == "فردا" else PUBLISHED
+    mention = Mention((0, len(surface)), surface, day, day, "day", None, "jalali", True)
+    assert judge(mention, before + " ", " " + tail, PUBLISHED, states_year=False).rule == rule

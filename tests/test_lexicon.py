@@ -20,7 +20,7 @@ COLUMNS = {
     # What makes a date an event, and of which kind (core/event_rules.py).
     "now_words": 1, "present_day_heads": 1, "day_nouns": 1, "comparison_words": 1, "recurring_words": 2,
     "plan_words": 1, "speech_verbs": 1, "scheduled_predicates": 1, "future_auxiliaries": 1,
-    "summary_connectors": 1,
+    "summary_connectors": 1, "verb_roles": 2,
 }
 
 
@@ -93,3 +93,8 @@ def test_modifier_parts():
 
 def test_recurring_words_say_where_they_stand():
     assert {r[1] for r in read_rows("recurring_words")} <= {"right", "before", "after", "both"}
+
+
+def test_verb_roles_are_known():
+    roles = {role for r in read_rows("verb_roles") for role in r[1].split(",")}
+    assert roles == {"state", "perfect", "person", "progressive", "state-stem"}
