@@ -10,7 +10,8 @@ the rules is here:
    گذشته», «در مقایسه با مدت مشابه», «کمتر از ...») or «تا به امروز»;
 2. ``recurring`` for an anniversary or yearly day («هر ساله در ۱۳ آبان»,
    «سالروز ۱۵ خرداد», «... روز ملی ...») whose date states no year: a date
-   with its own year is the original happening;
+   with its own year is the original happening; no event for a day and
+   month without a year that name a past happening («کودتای ۲۸ مرداد»);
 3. no event for «امروز» in the sense of "nowadays": after a noun it makes
    "present-day" («جامعه امروز»), or with a verb in the present or perfect
    («امروز دنیا تشنه ... است») — unless a noun of one day comes before
@@ -55,6 +56,7 @@ class _Rules:
     plans: frozenset[str]
     speech: frozenset[str]
     scheduled: frozenset[str]
+    date_names: frozenset[str]
     future: frozenset[str]
     numbers: frozenset[str]
     units: frozenset[str]
@@ -99,6 +101,7 @@ def rules() -> _Rules:
         plans=_keys("plan_words"),
         speech=_keys("speech_verbs"),
         scheduled=_keys("scheduled_predicates"),
+        date_names=_keys("date_names"),
         future=_keys("future_auxiliaries"),
         numbers=frozenset(numbers),
         units=frozenset(key(r[0]) for r in read_rows("units")),
@@ -239,6 +242,9 @@ def judge(mention: Mention, before: str, tail: str, published: date | None, stat
     verb = clause_verb(post)
     tense = verb.tense if verb is not None else None
     planned = _holds(pre, r.plans, n) or _holds(post, r.plans, n)
+    # «کودتای ۲۸ مرداد»: a name, its year not written.
+    if not states_year and _ends_with(pre, r.date_names, n):
+        return Verdict(None, "name of a happening", tense)
     # 3. «امروز» as "nowadays"
     if "".join(own) in r.now_words:
         heads = {"".join(pre[-2:]), pre[-1]} if pre else set()

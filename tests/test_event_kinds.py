@@ -67,6 +67,11 @@ def kinds(sentence: str) -> list[tuple[str, str]]:
     # … unless the sentence tells the original happening, with its year.
     ("دانشجویان در ۱۳ آبان ۱۳۵۸ سفارت آمریکا را تسخیر کردند.", [("۱۳ آبان ۱۳۵۸", "happened")]),
     ("ده روز پس از سالگرد دوم خرداد ۷۶ عملیات تازه‌ای آغاز شد.", [("دوم خرداد ۷۶", "happened")]),
+    # A day and month that name a past happening, without its year: no event in the current year.
+    ("کودتای ۲۸ مرداد کار آمریکا بود.", []),
+    ("وی به اندیشه‌های دوران دوم خرداد اشاره کرد.", []),
+    ("قیام ۱۵ خرداد ۱۳۴۲ طلیعه انقلاب بود.", [("۱۵ خرداد ۱۳۴۲", "happened")]),
+    ("حادثه ۲۵ آبان سه کشته داشت.", [("۲۵ آبان", "happened")]),
     # Plans: the future tense, a plan word, a date after publication, a timetable.
     ("مسابقه فینال فردا برگزار خواهد شد.", [("فردا", "planned")]),
     ("قرار است رئیس‌جمهور هفته آینده به مسکو سفر کند.", [("هفته آینده", "planned")]),

@@ -20,7 +20,7 @@ COLUMNS = {
     # What makes a date an event, and of which kind (core/event_rules.py).
     "now_words": 1, "present_day_heads": 1, "day_nouns": 1, "comparison_words": 1, "recurring_words": 2,
     "plan_words": 1, "speech_verbs": 1, "scheduled_predicates": 1, "future_auxiliaries": 1,
-    "summary_connectors": 1, "verb_roles": 2,
+    "summary_connectors": 1, "verb_roles": 2, "date_names": 1,
 }
 
 
