@@ -4,7 +4,7 @@ Reads ``../shared/corpus/farsnews-dev.jsonl`` (beside the repository; not
 part of it, never copied in) or the JSON Lines files given, builds the
 timeline twice — merging on hazm's lemmas, then on surface words — and
 prints events by kind and by how they are dated, the share dated by
-«امروز», reports merged each way, and a seeded random sample of events
+«امروز», reports merged each way, and a seeded sample of events
 with their sentences for a person to judge. Not a test: nothing is asserted.
 
     .venv/bin/python bench/events.py [FILE.jsonl ...] [--sample 50] [--seed 9] [--limit N]
@@ -13,7 +13,7 @@ with their sentences for a person to judge. Not a test: nothing is asserted.
 from __future__ import annotations
 
 import argparse
-import random
+import hashlib
 import sys
 import time
 from collections import Counter
@@ -75,10 +75,14 @@ def main() -> int:
     print(f"merged:      lemmas {with_lemmas[0]} events ({with_lemmas[1]} reports joined), "
           f"surface words {without[0]} events ({without[1]} reports joined)")
     print(f"seconds:     {seconds:.1f} with lemmas, {surface_seconds:.1f} with surface words")
-    rng = random.Random(args.seed)
-    sample = rng.sample(events, min(args.sample, len(events)))
+    # Drawn by a hash of what an event is (document, sentence, date as written), so a
+    # change elsewhere in the corpus leaves the rest of the sample as it was.
+    def draw(e) -> str:
+        return hashlib.sha256(f"{args.seed}|{e.document}|{e.sentence.index}|{e.date.text}".encode()).hexdigest()
+
+    sample = sorted(events, key=draw)[:args.sample]
     sample.sort(key=events.index)
-    print(f"\n{len(sample)} random events (seed {args.seed}): kind, basis, Jalali date, «date», sentence, reason")
+    print(f"\n{len(sample)} sampled events (seed {args.seed}): kind, basis, Jalali date, «date», sentence, reason")
     for n, e in enumerate(sample, start=1):
         when = jalali_label(e.date.start, e.date.end, e.date.granularity)
         print(f"{n:2}. {e.id} {e.kind}/{e.basis}{' lead' if e.lead else ''} {when} "
