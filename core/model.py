@@ -8,7 +8,8 @@ intervals are inclusive on both ends.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 Span = tuple[int, int]
@@ -133,6 +134,52 @@ class Event:
     sources: list[Source] = field(default_factory=list)
     # The article's lead, placed at the publication date.
     lead: bool = False
-    # True when the date is an inferred publication date; ``reason`` says why.
+    # True when the date is an inferred publication date.
     inferred: bool = False
+    # How the date was found, for a person («dated by «دیروز» from the
+    # publication date 1403/09/10»); empty when it is written in full.
     reason: str = ""
+    # What the date places: "happened", "planned" (future tense, a plan word,
+    # a date after publication), "recurring" (an anniversary, a yearly day)
+    # or "statement" (when someone said something).
+    kind: str = "happened"
+    # Where the date comes from: "written" (in full in the text), "relative"
+    # (counted from the publication date, or a day and month without a year),
+    # "inferred" (counted from an inferred publication date) or "lead" (the
+    # article's lead, at its publication date).
+    basis: str = "written"
+
+    @property
+    def marks(self) -> frozenset[str]:
+        """What the app shows and hides events by: the kind, and "relative",
+        "inferred", "lead" when they apply (a lead is "lead", not "relative")."""
+        marks = {self.kind}
+        if self.lead:
+            marks.add("lead")
+        if self.inferred:
+            marks.add("inferred")
+        if self.basis == "relative" and not self.lead:
+            marks.add("relative")
+        return frozenset(marks)
+
+
+# Every mark ``Event.marks`` can hold.
+MARKS: tuple[str, ...] = ("happened", "planned", "recurring", "statement", "relative", "inferred", "lead")
+
+
+def datable_mentions(mentions: list[Mention], inferred: Iterable[int] = ()) -> tuple[list[Mention], set[int]]:
+    """The mentions that may date an event: dates (and times of day) with
+    known days. Durations, sets and mentions whose days are unknown (no
+    publication date, out of the calendars' range) never reach events or
+    sorting. ``same_as`` and the ``inferred`` indices are renumbered to match."""
+    keep = [k for k, m in enumerate(mentions) if m.datable]
+    if len(keep) == len(mentions):
+        return mentions, set(inferred)
+    new_index = {old: new for new, old in enumerate(keep)}
+    out = []
+    for k in keep:
+        m = mentions[k]
+        if m.same_as is not None:
+            m = replace(m, same_as=new_index.get(m.same_as))
+        out.append(m)
+    return out, {new_index[k] for k in inferred if k in new_index}

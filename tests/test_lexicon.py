@@ -19,6 +19,10 @@ COLUMNS = {
     "not_dates": 1, "year_nouns": 2, "amount_words": 1, "period_qualifiers": 1,
     "directions": 2, "positions": 2, "holidays": 5, "duration_units": 3, "set_words": 2, "fractions": 2,
     "month_abbreviations": 3, "future_markers": 1, "verb_affixes": 2, "links": 2,
+    # What makes a date an event, and of which kind (core/event_rules.py).
+    "now_words": 1, "present_day_heads": 1, "day_nouns": 1, "comparison_words": 1, "recurring_words": 2,
+    "plan_words": 1, "speech_verbs": 1, "scheduled_predicates": 1, "future_auxiliaries": 1,
+    "summary_connectors": 1, "verb_roles": 2, "date_names": 1,
 }
 
 
@@ -102,3 +106,12 @@ def test_holidays_are_days_of_their_calendar():
 def test_directions_and_positions():
     assert {r[1] for r in read_rows("directions")} == {"ago", "later", "past", "next"}
     assert {int(r[1]) for r in read_rows("positions")} == {0, 1, 2, 3, 4}
+
+
+def test_recurring_words_say_where_they_stand():
+    assert {r[1] for r in read_rows("recurring_words")} <= {"right", "before", "after", "both"}
+
+
+def test_verb_roles_are_known():
+    roles = {role for r in read_rows("verb_roles") for role in r[1].split(",")}
+    assert roles == {"state", "perfect", "person", "progressive", "state-stem"}

@@ -11,7 +11,8 @@ import pytest
 
 from core.export import mention_record, to_json
 from core.model import Document, Mention
-from core.timeline import analyze, build_timeline, datable_mentions, infer_publication
+from core.model import datable_mentions
+from core.timeline import analyze, build_timeline, infer_publication
 
 TEXT = ("وزیر دیروز گفت این طرح به مدت سه سال و هر هفته اجرا می‌شود. "
         "قرارداد در ۷ آذر ۱۴۰۳ برابر با ۲۷ نوامبر ۲۰۲۴ امضا شد. "
