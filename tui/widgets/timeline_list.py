@@ -1,9 +1,10 @@
 """The timeline: events under year headings, one line each, moved through by key.
 
 Drawn with the line API (only the visible rows are built), so moving through
-10,000 events costs the same as through ten. A row is: the granularity and
-uncertainty mark, the date in the first and second calendar, the document
-(when there are several) and the one-line summary.
+10,000 events costs the same as through ten. A row is: the search match,
+granularity and uncertainty marks, the date in the first and second calendar,
+the one-line summary and the document tag (when there are several); how the
+width is shared, and what gives way first, is ``row_layout``'s job.
 """
 
 from __future__ import annotations
@@ -26,13 +27,11 @@ from textual.strip import Strip
 from core.model import Event
 from tui.bidi import is_rtl
 from tui.widgets.date_labels import DateDisplay, date_column, event_year, mark, shift, year_heading
+from tui.widgets import row_layout
 from tui.widgets.safe_text import safe_line
-from tui.widgets.strips import Piece, fit, line_strip, pad, pieces_width, to_strip, visual_pieces
+from tui.widgets.strips import Piece, fit, line_strip, pad, to_strip, visual_pieces
 from tui.widgets.time_moves import TimeIndex
 
-# Longest date labels kept whole; longer ones (wide ranges) end in "…".
-_MAX_FIRST = 24
-_MAX_SECOND = 22
 _LRM = "\u200e"  # keeps an ISO date left-to-right inside Persian, for terminals that reorder
 
 
@@ -109,6 +108,8 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._labels: dict[int, tuple[str, str, str]] = {}
         self._first_width = 0
         self._second_width = 0
+        self._tag_width = 0
+        self._planned: tuple[int, row_layout.Columns] | None = None
         self._time_index = TimeIndex([])
         self._matches: list[int] = []
         self._match_set: frozenset[int] = frozenset()
@@ -129,6 +130,7 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         one nearest ``near``, else the first."""
         self.events = list(events_)
         self._document_tags = document_tags
+        self._tag_width = max((cell_len(tag) for tag in document_tags.values()), default=0)
         self._time_index = TimeIndex([e.date.start for e in self.events])
         self._matches, self._match_set = [], frozenset()
         self._relayout()
@@ -181,13 +183,14 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows, self._headings, self._row_of_event = rows, headings, row_of_event
         self._group_starts = group_starts
         self._labels = {}
-        first = second = 0
+        firsts, seconds = [], []
         for index in range(len(self.events)):
             label_first, label_second, _ = self._label(index)
-            first = max(first, cell_len(label_first))
-            second = max(second, cell_len(label_second))
-        self._first_width = min(first, _MAX_FIRST)
-        self._second_width = min(second, _MAX_SECOND)
+            firsts.append(cell_len(label_first))
+            seconds.append(cell_len(label_second))
+        self._first_width = row_layout.column_width(firsts)
+        self._second_width = row_layout.column_width(seconds)
+        self._planned = None
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(rows))
         self.refresh()
@@ -257,42 +260,46 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         event = self.events[index]
         first, second, event_mark = self._label(index)
         first_gregorian = self.display_options.first == "gregorian"
-        tag = self._document_tags.get(event.document, "")
-        summary = safe_line(event.summary)
+        columns = row_layout.fit_row(self._columns(width), width, cell_len(first), cell_len(second))
+        tag = self._document_tags.get(event.document, "") if columns.tag else ""
+        summary = fit([(safe_line(event.summary), fill)], columns.summary)
         match_mark = "*" if index in self._match_set else " "
-        first_col = fit([(first, first_style)], self._first_width)
-        second_col = fit([(second, second_style)], self._second_width)
+        first_col = fit([(first, first_style)], columns.first)
+        second_col = fit([(second, second_style)], columns.second)
+        gap = " " * row_layout.GAP
         if not self.visual:
             pieces: list[Piece] = [
                 (match_mark + event_mark + " ", mark_style),
-                *pad([((_LRM if first_gregorian else "") + t, s) for t, s in first_col],
-                     self._first_width, first_style),
-                ("  ", fill),
-                *pad([((_LRM if not first_gregorian else "") + t, s) for t, s in second_col],
-                     self._second_width, second_style),
-                ("  ", fill),
+                *pad([((_LRM if first_gregorian else "") + t, s) for t, s in first_col], columns.first, first_style),
             ]
-            if tag:
-                pieces.append((tag + " ", doc_style))
-            pieces.append((summary, fill))
+            if columns.second:
+                pieces += [(gap, fill), *pad([((_LRM if not first_gregorian else "") + t, s) for t, s in second_col],
+                                             columns.second, second_style)]
+            pieces += [(gap, fill), *pad(summary, columns.summary, fill)]
+            if columns.tag:
+                pieces += [(" ", fill), *pad([(tag, doc_style)], columns.tag, doc_style, right=True)]
             return line_strip(pieces, width, fill, visual=False)
         # Visual: columns laid out right to left, each reordered on its own.
-        event_mark = event_mark[::-1]
-        columns: list[list[Piece]] = [
-            [(match_mark + event_mark, mark_style)],  # read from the right: mark, then match
+        columns_drawn: list[list[Piece]] = [
+            [(match_mark + event_mark[::-1], mark_style)],  # read from the right: mark, then match
             [(" ", fill)],
-            pad(visual_pieces(first_col, not first_gregorian), self._first_width, first_style, right=True),
-            [("  ", fill)],
-            pad(visual_pieces(second_col, first_gregorian), self._second_width, second_style, right=True),
-            [("  ", fill)],
+            pad(visual_pieces(first_col, not first_gregorian), columns.first, first_style, right=True),
         ]
-        if tag:
-            columns.append([(" " + tag, doc_style)])
-        used = sum(pieces_width(c) for c in columns)
-        text = fit([(summary, fill)], max(width - used, 0))
-        columns.append(pad(visual_pieces(text, is_rtl(summary)), max(width - used, 0), fill, right=True))
-        drawn = [piece for column in reversed(columns) for piece in column]
+        if columns.second:
+            columns_drawn += [[(gap, fill)],
+                              pad(visual_pieces(second_col, first_gregorian), columns.second, second_style,
+                                  right=True)]
+        columns_drawn += [[(gap, fill)],
+                          pad(visual_pieces(summary, is_rtl(event.summary)), columns.summary, fill, right=True)]
+        if columns.tag:
+            columns_drawn += [[(" ", fill)], pad([(tag, doc_style)], columns.tag, doc_style)]
+        drawn = [piece for column in reversed(columns_drawn) for piece in column]
         return to_strip(drawn, width, fill)
+
+    def _columns(self, width: int) -> row_layout.Columns:
+        if self._planned is None or self._planned[0] != width:
+            self._planned = (width, row_layout.plan(width, self._first_width, self._second_width, self._tag_width))
+        return self._planned[1]
 
     # --- selection -------------------------------------------------------------
 
