@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
+from tui.widgets.bidi_input import BidiInput
+
 
 @dataclass(frozen=True, slots=True)
 class FilterSpec:
@@ -41,8 +43,10 @@ class FilterScreen(ModalScreen[FilterSpec | None]):
     BINDINGS = [Binding("escape", "cancel", "cancel", id="filter.cancel")]
 
     def __init__(self, current: FilterSpec, parse_date: Callable[[str], date],
-                 actors: Sequence[str] = (), places: Sequence[str] = (), documents: Sequence[str] = ()) -> None:
+                 actors: Sequence[str] = (), places: Sequence[str] = (), documents: Sequence[str] = (),
+                 visual: bool = False) -> None:
         super().__init__()
+        self._visual = visual
         self._current = current
         self._parse_date = parse_date
         self._suggestions = {"actor": actors, "place": places, "document": documents}
@@ -60,7 +64,8 @@ class FilterScreen(ModalScreen[FilterSpec | None]):
                     words = self._suggestions.get(name, ())
                     suggester = SuggestFromList(words, case_sensitive=False) if words else None
                     placeholder = "YYYY-MM-DD or Jalali 1403-09-07" if name in ("from", "to") else f"any {name}"
-                    yield Input(value, placeholder=placeholder, id=f"filter-{name}", suggester=suggester)
+                    yield BidiInput(value, placeholder=placeholder, id=f"filter-{name}", suggester=suggester,
+                                    visual=self._visual)
             yield Label("", id="filter-error", markup=False)
 
     def _field(self, name: str) -> str:

@@ -349,7 +349,7 @@ class TimelineScreen(Screen[None]):
     # --- search and filter ---------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.app.push_screen(SearchScreen(self.search_query), self._search_done)
+        self.app.push_screen(SearchScreen(self.search_query, visual=self.options.visual), self._search_done)
 
     def _search_done(self, query: str | None) -> None:
         if query is None:
@@ -385,7 +385,8 @@ class TimelineScreen(Screen[None]):
         events = self.timeline.events
         actors = sorted({a for e in events for a in e.actors})
         places = sorted({p for e in events for p in e.places})
-        self.app.push_screen(FilterScreen(self.filter_spec, parse_date, actors, places, sorted(self.documents)),
+        self.app.push_screen(FilterScreen(self.filter_spec, parse_date, actors, places, sorted(self.documents),
+                                          visual=self.options.visual),
                              self._filter_done)
 
     def apply_filter_clear(self) -> None:
