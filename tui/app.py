@@ -35,8 +35,9 @@ class RuydadApp(App[int]):
     ]
 
     def __init__(self, loader: Loader, settings: Settings | None = None, visual: bool = False,
-                 export_folder: Path | None = None, ansi_colors: bool = False) -> None:
+                 export_folder: Path | None = None, ansi_colors: bool = False, inputs: str = "") -> None:
         super().__init__()
+        self._inputs = inputs
         self.settings = settings or Settings()
         self._loader = loader
         self._export_folder = export_folder
@@ -48,7 +49,7 @@ class RuydadApp(App[int]):
 
     def get_default_screen(self) -> Screen:
         options = ViewOptions(DateDisplay(self.settings.calendar, self.settings.digits), self._visual)
-        return TimelineScreen(self._loader, options, self._export_folder)
+        return TimelineScreen(self._loader, options, self._export_folder, inputs=self._inputs)
 
     def on_mount(self) -> None:
         if self.settings.keys:

@@ -48,6 +48,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def inputs_label(paths: Sequence[str]) -> str:
+    """What was opened, in a few words: the file or folder name, or how many."""
+    if not paths:
+        return "the example article"
+    names = ["standard input" if path == "-" else os.path.basename(os.path.normpath(path)) or path
+             for path in paths]
+    return names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
+
+
 def _progress_text(args: tuple[object, ...]) -> str:
     numbers = [a for a in args if isinstance(a, int)]
     if len(numbers) >= 2:
@@ -150,6 +159,6 @@ def run_app(args: list[str]) -> int:
         if not paths:
             paths = [str(stack.enter_context(as_file(files(SEED_PACKAGE) / SEED_ARTICLE)))]
         app = RuydadApp(timeline_loader(paths, stdin, published), settings, visual=mode == "visual",
-                        ansi_colors=_ansi_only_terminal())
+                        ansi_colors=_ansi_only_terminal(), inputs=inputs_label(parsed.paths))
         app.run()
     return app.return_code or 0

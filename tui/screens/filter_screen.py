@@ -32,8 +32,12 @@ class FilterSpec:
     def describe(self) -> str:
         parts = [f"{name}={value}" for name, value in
                  (("actor", self.actor), ("place", self.place), ("document", self.document)) if value]
-        if self.start or self.end:
-            parts.append(f"{self.start or '…'}…{self.end or '…'}")
+        if self.start and self.end:
+            parts.append(f"{self.start}…{self.end}")
+        elif self.start:
+            parts.append(f"from {self.start}")
+        elif self.end:
+            parts.append(f"until {self.end}")
         return ", ".join(parts)
 
 

@@ -34,7 +34,7 @@ from tui.widgets.detail_line import DetailLine
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.pane_title import PaneTitle
 from tui.widgets.safe_text import safe_line
-from tui.widgets.strips import display_text
+from tui.widgets.status_line import Status, StatusLine
 from tui.widgets.timeline_list import TimelineList
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ class TimelineScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "search", "search", id="timeline.search"),
         Binding("f", "filter", "filter", id="timeline.filter"),
+        Binding("F", "clear_filter", "clear filter", show=False, id="filter.clear"),
         Binding("c", "cycle_calendar", "calendar", id="view.calendar"),
         Binding("b", "toggle_bidi", "bidi", id="view.bidi"),
         Binding("y", "copy_event", "copy", id="event.copy"),
@@ -101,9 +102,12 @@ class TimelineScreen(Screen[None]):
             super().__init__()
             self.text = text
 
-    def __init__(self, loader: Loader, options: ViewOptions, export_folder: Path | None = None) -> None:
+    def __init__(self, loader: Loader, options: ViewOptions, export_folder: Path | None = None,
+                 inputs: str = "") -> None:
+        """``inputs``: what was opened, in a few words (for the status line)."""
         super().__init__()
         self.loader = loader
+        self.inputs = inputs
         self.options = options
         self.export_folder = export_folder or Path.cwd()
         self.timeline: Timeline | None = None
@@ -128,6 +132,7 @@ class TimelineScreen(Screen[None]):
                 yield ArticleView(id="article")
         yield DensityStrip(id="density")
         yield DetailLine(id="detail")
+        yield StatusLine(id="status")
         yield KeyBar(id="keys")
 
     @property
@@ -261,6 +266,7 @@ class TimelineScreen(Screen[None]):
     def _update_titles(self) -> None:
         self.query_one("#timeline-title", PaneTitle).show(self._timeline_title())
         self.query_one("#article-title", PaneTitle).show(self._article_title(), self.options.visual)
+        self.query_one(StatusLine).show(self._status(), self.options.visual)
         self.query_one("#timeline-pane").set_class(self.timeline_list.has_focus, "-active")
         self.query_one("#article-pane").set_class(self.article.has_focus, "-active")
 
@@ -272,15 +278,32 @@ class TimelineScreen(Screen[None]):
             total = len(self.timeline.events) if self.timeline is not None else count
             parts.append(f"{count} events" if self.filter_spec.empty else f"{count} of {total} events")
             parts.append(f"{len(self.documents)} document" + ("s" if len(self.documents) != 1 else ""))
-        if not self.filter_spec.empty:
-            parts.append("filter: " + display_text(safe_line(self.filter_spec.describe()), visual))
-        if self.search_query:
-            parts.append("search: " + display_text(safe_line(self.search_query), visual))
         if self.load_status:
             parts.append(self.load_status)
         if self.problems:
             parts.append(f"{len(self.problems)} problem(s): p")
         return " " + " · ".join(parts)
+
+    def _status(self) -> Status:
+        listing = self.timeline_list
+        shown = len(listing.events)
+        total = len(self.timeline.events) if self.timeline is not None else shown
+        match, matches = listing.match_position()
+        documents = len(self.documents)
+        inputs = self.inputs
+        if documents:
+            inputs = f"{inputs} · {documents} document" + ("s" if documents != 1 else "") if inputs else ""
+        return Status(position=listing.cursor + 1 if listing.event is not None else 0, shown=shown, total=total,
+                      search=self.search_query, match=match, matches=matches,
+                      filter=self.filter_spec.describe() if not self.filter_spec.empty else "",
+                      clear_key=self._key_for("filter.clear"), inputs=inputs)
+
+    def _key_for(self, binding_id: str) -> str:
+        """The key that runs a binding now (the user may have remapped it)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.id == binding_id:
+                return self.app.get_key_display(active.binding) if len(key) > 1 else key
+        return ""
 
     def _article_title(self) -> str:
         """In reading order; PaneTitle reorders it in visual mode."""
@@ -391,6 +414,16 @@ class TimelineScreen(Screen[None]):
 
     def apply_filter_clear(self) -> None:
         self.apply_filter(FilterSpec())
+
+    def action_clear_filter(self) -> None:
+        """Show every event again: no filter, no search."""
+        if self.filter_spec.empty and not self.search_query:
+            self.notify("no filter or search to clear", timeout=2)
+            return
+        if self.search_query:
+            self._apply_search("", jump=False)
+        if not self.filter_spec.empty:
+            self.apply_filter(FilterSpec())
 
     def _filter_done(self, spec: FilterSpec | None) -> None:
         if spec is not None:

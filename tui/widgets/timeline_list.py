@@ -160,6 +160,13 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self.refresh()
 
+    def match_position(self) -> tuple[int, int]:
+        """(1-based index of the selected event among the search matches, or 0
+        when it is not one; how many matches)."""
+        position = bisect_left(self._matches, self.cursor)
+        on_match = position < len(self._matches) and self._matches[position] == self.cursor
+        return (position + 1 if on_match else 0), len(self._matches)
+
     def _nearest_to(self, day: date) -> int:
         return min(range(len(self.events)), key=lambda i: abs((self.events[i].date.start - day).days))
 
