@@ -55,3 +55,19 @@ def test_typed_persian_is_drawn_in_the_bidi_mode(visual: bool) -> None:
     assert line == (to_visual(typed)[0] if visual else typed)
     if visual:
         assert line.startswith("2018-08-09") and "ﻡﻼﺳ" in line  # joined letters, the date as written
+
+
+@pytest.mark.parametrize("visual", [False, True])
+def test_notices_quoting_persian_follow_the_bidi_mode(visual: bool) -> None:
+    said: list[str] = []
+
+    async def scenario(pilot) -> None:
+        app = pilot.app
+        original = app.notify
+        app.notify = lambda message, **options: (said.append(message), original(message, **options))[1]
+        await pilot.press("slash", *"ناموجود", "enter")
+
+    drive(make_app(visual=visual), scenario, size=(80, 24))
+    word = "ناموجود"
+    assert any((to_visual(word)[0] if visual else word) in message for message in said)
+    assert all(message.startswith("no event matches") for message in said if "matches" in message)

@@ -35,6 +35,7 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.pane_title import PaneTitle
 from tui.widgets.safe_text import safe_line
 from tui.widgets.status_line import Status, StatusLine
+from tui.widgets.strips import visual_label
 from tui.widgets.timeline_list import TimelineList
 
 if TYPE_CHECKING:
@@ -305,6 +306,13 @@ class TimelineScreen(Screen[None]):
                 return self.app.get_key_display(active.binding) if len(key) > 1 else key
         return ""
 
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Notices may quote Persian (a search, a title): drawn in the bidi mode."""
+        visual = self.options.visual
+        super().notify(visual_label(message, visual), title=visual_label(title, visual), severity=severity,
+                       timeout=timeout, markup=markup)
+
     def _article_title(self) -> str:
         """In reading order; PaneTitle reorders it in visual mode."""
         document = self.article.document
@@ -501,4 +509,4 @@ class TimelineScreen(Screen[None]):
         if not self.problems:
             self.notify("every input was read", timeout=2)
             return
-        self.app.push_screen(ProblemsScreen(self.problems))
+        self.app.push_screen(ProblemsScreen(self.problems, visual=self.options.visual))
