@@ -15,10 +15,23 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.config import Settings
-from tui.screens.export_screen import EXPORT_FORMATS
+from tui.keymap import all_bindings
+from tui.screens.export_screen import EXPORT_FORMATS, ExportScreen
 from tui.screens.help_screen import HelpScreen
 from tui.screens.timeline_screen import Loader, TimelineScreen, ViewOptions
 from tui.widgets.date_labels import DateDisplay
+
+
+def binding_owners() -> list[type]:
+    """Every class whose BINDINGS carry ids: what ``[keys]`` may remap."""
+    from tui.screens.filter_screen import FilterScreen
+    from tui.screens.problems_screen import ProblemsScreen
+    from tui.screens.search_screen import SearchScreen
+    from tui.widgets.article_view import ArticleView
+    from tui.widgets.timeline_list import TimelineList
+
+    return [RuydadApp, TimelineScreen, TimelineList, ArticleView, SearchScreen, FilterScreen, ExportScreen,
+            HelpScreen, ProblemsScreen]
 
 
 class RuydadApp(App[int]):
@@ -64,7 +77,7 @@ class RuydadApp(App[int]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(all_bindings(binding_owners()), self.settings.keys))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         main = self.main

@@ -93,13 +93,14 @@ def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date |
 
 
 def _settings(parsed: argparse.Namespace) -> Settings:
-    from tui.keymap import check_keymap
+    from tui.app import binding_owners
+    from tui.keymap import all_bindings, check_keymap
 
     from textual.theme import BUILTIN_THEMES
 
     path, required = config_path()
     settings = load_settings(path, required)
-    check_keymap(settings.keys, str(path))
+    check_keymap(settings.keys, str(path), all_bindings(binding_owners()))
     overrides = {name: getattr(parsed, name) for name in ("bidi", "calendar", "digits", "theme")
                  if getattr(parsed, name) is not None}
     settings = replace(settings, **overrides)
