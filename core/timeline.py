@@ -31,7 +31,7 @@ from itertools import chain, islice
 
 from core.documents import Problem
 from core.events import Publication, events_of
-from core.export import gregorian_label, jalali_label
+from core.date_labels import gregorian_label, jalali_label
 from core.gazetteer import canonical_name, content_words
 from core.model import GRANULARITY_RANK, Document, Event, Mention, Sentence
 from core.normalize import NormalizedText, fold, normalize

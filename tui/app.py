@@ -14,12 +14,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from core.model import CALENDAR_NAMES
 from tui.config import Settings
 from tui.keymap import all_bindings
 from tui.screens.export_screen import EXPORT_FORMATS, ExportScreen
 from tui.screens.help_screen import HelpScreen
 from tui.screens.timeline_screen import Loader, TimelineScreen, ViewOptions
-from tui.widgets.date_labels import DateDisplay
+from tui.date_display import DateDisplay
 
 
 def binding_owners() -> list[type]:
@@ -81,7 +82,7 @@ class RuydadApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         main = self.main
-        for calendar, name in (("jalali", "Jalali"), ("gregorian", "Gregorian"), ("hijri", "Hijri")):
+        for calendar, name in CALENDAR_NAMES.items():
             yield SystemCommand(f"calendar: show {name} first", f"{name} dates in the first column",
                                 partial(main.action_show_calendar, calendar))
         yield SystemCommand("bidi: logical order", "the terminal reorders Persian (VTE, Konsole, mlterm)",

@@ -20,7 +20,8 @@ from importlib.resources import as_file, files
 
 from tui.bidi import BIDI_CHOICES, resolve_mode
 from tui.config import ConfigError, Settings, config_path, load_settings
-from tui.widgets.date_labels import CALENDARS, DIGIT_CHOICES
+from core.model import CALENDARS
+from tui.date_display import DIGIT_CHOICES
 
 SEED_PACKAGE = "ruydad_fixtures"
 SEED_ARTICLE = "etemadonline-688273.txt"

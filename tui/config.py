@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.bidi import BIDI_CHOICES
-from tui.widgets.date_labels import CALENDARS, DIGIT_CHOICES
+from core.model import CALENDARS
+from tui.date_display import DIGIT_CHOICES
 
 _CHOICES: dict[str, tuple[str, ...]] = {"calendar": CALENDARS, "bidi": BIDI_CHOICES, "digits": DIGIT_CHOICES}
 

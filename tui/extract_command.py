@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TextIO
 
 from core.documents import JSONL_SUFFIXES, iter_documents, parse_date
-from core.export import CALENDARS, FORMATS, date_label, display_text, render
+from core.export import FORMATS, LABEL_CALENDARS, date_label, display_text, render
+from core.model import CALENDAR_NAMES
 from core.timeline import Timeline, build_timeline
 from tui.bidi import BIDI_CHOICES, resolve_mode
 
@@ -52,7 +53,7 @@ def _parser() -> _Parser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--date", type=_date, metavar="DATE",
                    help="publication date for every article: 2024-11-30 or Jalali 1403/09/10")
-    p.add_argument("--calendar", choices=CALENDARS, default="jalali", help="calendar of displayed dates")
+    p.add_argument("--calendar", choices=LABEL_CALENDARS, default="jalali", help="calendar of displayed dates")
     p.add_argument("--bidi", choices=BIDI_CHOICES, default="auto",
                    help="table only: logical (the terminal reorders Persian), visual (ruydad does), "
                         "auto (default: visual on a terminal that does not reorder, logical into a file)")
@@ -154,14 +155,13 @@ def _print_table(timeline: Timeline, calendar: str, out: TextIO, terminal: bool,
     from rich.text import Text
 
     other = "gregorian" if calendar == "jalali" else "jalali"
-    names = {"jalali": "Jalali", "gregorian": "Gregorian"}
     many = len(timeline.documents) > 1
     console = Console(file=out, force_terminal=terminal, no_color=not terminal or None,
                       width=None if terminal else 160, highlight=False, markup=False, emoji=False)
     cell = _VisualCells(timeline, calendar, other, many, console.width) if visual else None
     table = Table(show_lines=bool(cell), expand=False)
-    table.add_column(names[calendar], no_wrap=True)
-    table.add_column(names[other], no_wrap=True)
+    table.add_column(CALENDAR_NAMES[calendar], no_wrap=True)
+    table.add_column(CALENDAR_NAMES[other], no_wrap=True)
     table.add_column("Summary", ratio=1, no_wrap=bool(cell))
     table.add_column("Actors", no_wrap=bool(cell))
     table.add_column("Places", no_wrap=bool(cell))

@@ -13,9 +13,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
-# format id → (label, file extension)
+# core.export's format id → (label, file extension)
 EXPORT_FORMATS: dict[str, tuple[str, str]] = {
-    "markdown": ("Markdown", "md"),
+    "md": ("Markdown", "md"),
     "json": ("JSON", "json"),
     "csv": ("CSV", "csv"),
     "timelinejs": ("TimelineJS (JSON)", "timelinejs.json"),
@@ -44,7 +44,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     BINDINGS = [Binding("escape", "cancel", "cancel", id="export.cancel")]
     AUTO_FOCUS = "#export-path"
 
-    def __init__(self, folder: Path, refuse: Callable[[Path], str | None], chosen: str = "markdown",
+    def __init__(self, folder: Path, refuse: Callable[[Path], str | None], chosen: str = "md",
                  stem: str = "ruydad-timeline") -> None:
         """``refuse(path)`` says why a path may not be written (None: it may)."""
         super().__init__()

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.keymap import HELP_SECTIONS, keys_in_effect
-from tui.widgets.date_labels import GRANULARITY_MARKS, INFERRED_MARK, MOD_MARKS, MOD_WORDS
+from tui.date_display import GRANULARITY_MARKS, INFERRED_MARK, MOD_MARKS, MOD_WORDS
 
 _NOTES = (
     "Moving in time goes to the event nearest one day, month or year before (after) the selected one, "

@@ -22,13 +22,13 @@ from textual.containers import Container, Vertical
 from textual.message import Message
 from textual.screen import Screen
 
-from core.model import Document, Event
+from core.model import CALENDAR_NAMES, Document, Event
 from tui.screens.export_screen import EXPORT_FORMATS, ExportRequest, ExportScreen
 from tui.screens.filter_screen import FilterScreen, FilterSpec
 from tui.screens.problems_screen import ProblemsScreen
 from tui.screens.search_screen import SearchScreen
 from tui.widgets.article_view import ArticleView
-from tui.widgets.date_labels import DateDisplay, date_column, day_labels
+from tui.date_display import DateDisplay, date_column, day_labels
 from tui.widgets.density_strip import DensityStrip
 from tui.widgets.detail_line import DetailLine
 from tui.widgets.key_bar import KeyBar
@@ -52,7 +52,6 @@ class LoadReport(Protocol):
 
 Loader = Callable[[LoadReport], "Timeline"]
 
-CALENDAR_NAMES = {"jalali": "Jalali", "gregorian": "Gregorian", "hijri": "Hijri"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +271,6 @@ class TimelineScreen(Screen[None]):
         self.query_one("#article-pane").set_class(self.article.has_focus, "-active")
 
     def _timeline_title(self) -> str:
-        visual = self.options.visual
         parts = ["Timeline"]
         if self.shown is not None:
             count = len(self.shown.events)
@@ -468,7 +466,7 @@ class TimelineScreen(Screen[None]):
         self.app.copy_to_clipboard(self.event_text(event))
         self.notify("copied the event (date, summary, sentence) to the clipboard", timeout=3)
 
-    def action_export(self, chosen: str = "markdown") -> None:
+    def action_export(self, chosen: str = "md") -> None:
         if self.shown is None:
             self.notify("still loading", timeout=2)
             return
@@ -484,18 +482,12 @@ class TimelineScreen(Screen[None]):
     def _export_done(self, request: ExportRequest | None) -> None:
         if request is None or self.shown is None:
             return
+        from core import export
+
+        first = self.options.display.first
+        calendar = first if first in export.LABEL_CALENDARS else "jalali"
         try:
-            from core import export
-        except ImportError:
-            self.notify("export is not available in this build (core.export is missing)", severity="error",
-                        markup=False)
-            return
-        calendar = self.options.display.first if self.options.display.first in export.CALENDARS else "jalali"
-        writers: dict[str, Callable[[Any], str]] = {
-            "markdown": lambda t: export.to_markdown(t, calendar), "json": export.to_json,
-            "csv": lambda t: export.to_csv(t, calendar), "timelinejs": lambda t: export.to_timelinejs(t, calendar)}
-        try:
-            text = writers[request.format](self.shown)
+            text = export.render(self.shown, request.format, calendar)  # the one dispatch, as extract's
             with open(request.path, "x", encoding="utf-8", newline="") as handle:  # never overwrite
                 handle.write(text)
         except OSError as error:

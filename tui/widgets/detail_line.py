@@ -20,7 +20,8 @@ from textual.widget import Widget
 
 from core.model import Event
 from tui.bidi import is_rtl
-from tui.widgets.date_labels import CALENDARS, DateDisplay, mention_label, qualifiers
+from core.model import CALENDARS
+from tui.date_display import DateDisplay, mention_label, qualifiers
 from tui.widgets.safe_text import safe_line
 from tui.widgets.strips import Piece, fit, pieces_width, to_strip, visual_pieces
 from tui.widgets.wrap import wrap

@@ -26,7 +26,7 @@ from textual.strip import Strip
 
 from core.model import Event
 from tui.bidi import is_rtl
-from tui.widgets.date_labels import DateDisplay, date_column, event_year, mark, shift, year_heading
+from tui.date_display import DateDisplay, date_column, event_year, mark, shift, year_heading
 from tui.widgets import row_layout
 from tui.widgets.safe_text import safe_line
 from tui.widgets.strips import Piece, fit, line_strip, pad, to_strip, visual_pieces
