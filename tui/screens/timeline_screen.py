@@ -267,8 +267,8 @@ class TimelineScreen(Screen[None]):
         self.query_one("#timeline-title", PaneTitle).show(self._timeline_title())
         self.query_one("#article-title", PaneTitle).show(self._article_title(), self.options.visual)
         self.query_one(StatusLine).show(self._status(), self.options.visual)
-        self.query_one("#timeline-pane").set_class(self.timeline_list.has_focus, "-active")
-        self.query_one("#article-pane").set_class(self.article.has_focus, "-active")
+        self.query_one("#timeline-title").set_class(self.timeline_list.has_focus, "-active")
+        self.query_one("#article-title").set_class(self.article.has_focus, "-active")
 
     def _timeline_title(self) -> str:
         parts = ["Timeline"]

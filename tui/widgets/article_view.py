@@ -139,7 +139,25 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if cached is None:
             cached = self._layouts[key] = self._wrap(width)
         self._lines, self._line_rtl = cached
-        self.virtual_size = Size(width, len(self._lines))
+        self._set_virtual_size(Size(width, len(self._lines)))
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """A new article's length, without laying out the screen again: the
+        scrollbar is always shown (``overflow-y: scroll``), so only it and this
+        pane change. Assigning ``virtual_size`` would repaint every line of
+        the screen, some 20 KB per key press over SSH."""
+        if size == self.virtual_size:
+            return
+        if not self.is_mounted or self.size.height == 0:
+            self.virtual_size = size
+            return
+        self.set_reactive(ArticleView.virtual_size, size)
+        scrollbar = self.vertical_scrollbar
+        scrollbar.window_virtual_size = size.height
+        scrollbar.window_size = self.scrollable_content_region.height
+        scrollbar.refresh()
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        self.refresh()
 
     def _wrap(self, width: int) -> tuple[list[tuple[int, int]], list[bool]]:
         lines = wrap(self._text, width)

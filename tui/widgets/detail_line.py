@@ -46,6 +46,8 @@ class DetailLine(Widget):
         self.document_tags: Mapping[str, str] = {}
         self.message = ""
         self._laid_out: tuple[int, list[list[Piece]]] | None = None
+        self._height = MIN_LINES
+        self._height_width = 0
 
     def show(self, event: Event | None, display: DateDisplay, visual: bool,
              document_tags: Mapping[str, str], message: str = "") -> None:
@@ -63,9 +65,13 @@ class DetailLine(Widget):
     def _relayout(self) -> None:
         self._laid_out = None
         if self.is_mounted and self.size.width:
-            height = min(max(len(self._screen_lines()), MIN_LINES), MAX_LINES)
-            if self.styles.height is None or self.styles.height.value != height:
-                self.styles.height = height
+            # Grows, never shrinks while the width stays: a change of height
+            # lays out (and repaints) the whole screen, so it should be rare.
+            if self._height_width != self.size.width:
+                self._height_width, self._height = self.size.width, MIN_LINES
+            self._height = min(max(len(self._screen_lines()), self._height), MAX_LINES)
+            if self.styles.height is None or self.styles.height.value != self._height:
+                self.styles.height = self._height
         self.refresh()
 
     # --- items -------------------------------------------------------------------

@@ -71,7 +71,8 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("enter", "open_source", "source", id="timeline.open-source"),
     ]
 
-    cursor: reactive[int] = reactive(-1, init=False)
+    # repaint=False: watch_cursor repaints the two rows that change, not the whole pane
+    cursor: reactive[int] = reactive(-1, init=False, repaint=False)
     """Index of the selected event in ``events``; -1 when there are none."""
 
     class Highlighted(Message):
@@ -342,12 +343,14 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self.call_after_refresh(self._scroll_to_cursor)
 
     def on_focus(self) -> None:
-        self._strips.clear()
-        self.refresh()
+        self._refresh_cursor_row()  # only the cursor looks different (rows are cached by focus)
 
     def on_blur(self) -> None:
-        self._strips.clear()
-        self.refresh()
+        self._refresh_cursor_row()
+
+    def _refresh_cursor_row(self) -> None:
+        if 0 <= self.cursor < len(self._row_of_event):
+            self.refresh_line(self._row_of_event[self.cursor])
 
     def on_key(self, event: events.Key) -> None:
         # Remember the key before this one, for two-key commands like "gg".
