@@ -44,6 +44,8 @@ class RuydadApp(App[int]):
 
     BINDINGS = [
         Binding("q", "quit_app", "quit", id="app.quit"),
+        # Ctrl+C quits, as in every terminal program, even from a prompt.
+        Binding("ctrl+c", "quit_app", "quit", show=False, priority=True, id="app.interrupt"),
         Binding("question_mark,f1", "help", "help", id="app.help"),
         Binding("colon", "command_palette", "commands", id="app.palette"),
     ]

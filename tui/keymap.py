@@ -27,7 +27,7 @@ HELP_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "article.page-down", "article.page-up", "article.top", "article.bottom")),
     ("Search and filter", ("timeline.search", "search.next", "search.previous", "timeline.filter", "filter.clear")),
     ("View", ("view.calendar", "view.bidi", "view.problems", "app.help", "app.palette")),
-    ("Event and timeline", ("event.copy", "timeline.export", "app.quit")),
+    ("Event and timeline", ("event.copy", "timeline.export", "app.quit", "app.interrupt")),
 )
 
 

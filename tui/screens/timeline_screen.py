@@ -10,7 +10,8 @@ the calendar order, the bidi mode) and keeps the widgets in step.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -58,6 +59,19 @@ Loader = Callable[[LoadReport], "Timeline"]
 class ViewOptions:
     display: DateDisplay
     visual: bool
+
+
+def copy_notice(environ: Mapping[str, str]) -> str:
+    """What to say after a copy: it goes by OSC 52, which the terminal may ignore
+    (tmux unless set-clipboard is on, GNU screen, some terminals and SSH
+    clients); the app cannot know, so it says so where it is likely."""
+    sent = "copied the event (date, summary, sentence) to the clipboard by OSC 52"
+    if environ.get("TMUX"):
+        return sent + "; inside tmux it may be dropped unless `set -g set-clipboard on`"
+    if environ.get("STY") or environ.get("TERM", "").startswith(("screen", "vt", "linux")) \
+            or environ.get("TERM") in (None, "", "dumb"):
+        return sent + "; this terminal may drop it (no OSC 52 support)"
+    return sent + " (a terminal without OSC 52 may drop it)"
 
 
 class TimelineScreen(Screen[None]):
@@ -464,7 +478,7 @@ class TimelineScreen(Screen[None]):
             self.notify("no event to copy", timeout=2)
             return
         self.app.copy_to_clipboard(self.event_text(event))
-        self.notify("copied the event (date, summary, sentence) to the clipboard", timeout=3)
+        self.notify(copy_notice(os.environ), timeout=6)
 
     def action_export(self, chosen: str = "md") -> None:
         if self.shown is None:

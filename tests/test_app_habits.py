@@ -1,0 +1,33 @@
+"""What users of terminal tools expect: Ctrl+C quits, the copy says when it may be lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from app_fixtures import drive, make_app
+from tui.screens.timeline_screen import copy_notice
+
+
+@pytest.mark.parametrize("prompt", [None, "slash", "f"])
+def test_ctrl_c_quits_from_the_timeline_and_from_prompts(prompt) -> None:
+    app = make_app()
+
+    async def scenario(pilot) -> None:
+        if prompt:
+            await pilot.press(prompt)
+        await pilot.press("ctrl+c")
+
+    drive(app, scenario, size=(80, 24))
+    assert app.return_code == 0 and not app.is_running
+
+
+@pytest.mark.parametrize("environ, warned", [
+    ({"TMUX": "/tmp/tmux-1/default,1,0", "TERM": "tmux-256color"}, "set-clipboard"),
+    ({"STY": "1.pts", "TERM": "screen"}, "may drop it"),
+    ({"TERM": "vt100"}, "may drop it"),
+    ({}, "may drop it"),
+    ({"TERM": "xterm-256color"}, "without OSC 52"),
+])
+def test_copy_notice_says_when_the_copy_may_be_dropped(environ, warned) -> None:
+    notice = copy_notice(environ)
+    assert notice.startswith("copied the event") and "OSC 52" in notice and warned in notice
