@@ -31,3 +31,28 @@ def test_ctrl_c_quits_from_the_timeline_and_from_prompts(prompt) -> None:
 def test_copy_notice_says_when_the_copy_may_be_dropped(environ, warned) -> None:
     notice = copy_notice(environ)
     assert notice.startswith("copied the event") and "OSC 52" in notice and warned in notice
+
+
+def test_export_format_is_chosen_with_arrows_and_shown_in_text(tmp_path) -> None:
+    from textual.widgets import Input, Label
+
+    shown: list[str] = []
+    paths: list[str] = []
+
+    async def scenario(pilot) -> None:
+        await pilot.press("e")
+        screen = pilot.app.screen
+        for key in (None, "down", "down", "up", "up", "up"):
+            if key:
+                await pilot.press(key)
+            shown.append(str(screen.query_one("#export-format", Label).render()))
+            paths.append(screen.query_one("#export-path", Input).value)
+        await pilot.press("enter")
+
+    drive(make_app(export_folder=tmp_path), scenario, size=(80, 24))
+    assert "(•) Markdown" in shown[0] and "( ) JSON" in shown[0]
+    assert "(•) JSON" in shown[1] and "( ) Markdown" in shown[1]
+    assert "(•) CSV" in shown[2]
+    assert "(•) Markdown" in shown[4] and "(•) TimelineJS (JSON)" in shown[5]  # wraps around
+    assert paths[1].endswith("ruydad-timeline.json") and paths[5].endswith("ruydad-timeline.timelinejs.json")
+    assert (tmp_path / "ruydad-timeline.timelinejs.json").is_file()
