@@ -56,3 +56,27 @@ def test_export_format_is_chosen_with_arrows_and_shown_in_text(tmp_path) -> None
     assert "(•) Markdown" in shown[4] and "(•) TimelineJS (JSON)" in shown[5]  # wraps around
     assert paths[1].endswith("ruydad-timeline.json") and paths[5].endswith("ruydad-timeline.timelinejs.json")
     assert (tmp_path / "ruydad-timeline.timelinejs.json").is_file()
+
+
+def test_mouse_click_selects_a_row_and_runs_a_key_hint() -> None:
+    from tui.screens.search_screen import SearchScreen
+    from tui.widgets.key_bar import KeyBar
+    from tui.widgets.timeline_list import TimelineList
+
+    seen: dict[str, object] = {}
+
+    async def scenario(pilot) -> None:
+        listing = pilot.app.screen.query_one(TimelineList)
+        # Rows: heading 1390, event 0, heading 1397, event 1, heading 1400, event 2 …
+        await pilot.click(TimelineList, offset=(10, 5))
+        seen["row 5"] = listing.cursor
+        await pilot.click(TimelineList, offset=(10, 2))  # a heading: its first event
+        seen["heading"] = listing.cursor
+        bar = pilot.app.screen.query_one(KeyBar)
+        hint = next(start for start, _, _, binding in bar._spans if binding.action == "search")
+        await pilot.click(KeyBar, offset=(hint + 1, 0))
+        seen["screen"] = type(pilot.app.screen)
+
+    drive(make_app(), scenario, size=(120, 40))
+    assert seen["row 5"] == 2 and seen["heading"] == 1
+    assert seen["screen"] is SearchScreen

@@ -352,6 +352,18 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         if 0 <= self.cursor < len(self._row_of_event):
             self.refresh_line(self._row_of_event[self.cursor])
 
+    def on_click(self, event: events.Click) -> None:
+        """A click selects the event on that row (a year heading: its first event)."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = self.scroll_offset.y + offset.y
+        if 0 <= row < len(self._rows):
+            index = self._rows[row]
+            self.cursor = index if index >= 0 else self._group_starts[-index - 1]
+            if event.chain == 2:  # a double click opens the source, as Enter
+                self.action_open_source()
+
     def on_key(self, event: events.Key) -> None:
         # Remember the key before this one, for two-key commands like "gg".
         self._key_before, self._last_key = self._last_key, event.key
