@@ -80,3 +80,42 @@ def test_mouse_click_selects_a_row_and_runs_a_key_hint() -> None:
     drive(make_app(), scenario, size=(120, 40))
     assert seen["row 5"] == 2 and seen["heading"] == 1
     assert seen["screen"] is SearchScreen
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024-11-30", "2024-11-30"), ("1403/09/10", "2024-11-30"), ("۱۴۰۳-۰۹-۱۰", "2024-11-30"),
+    ("1403-09", "2024-11-21"), ("2024-11", "2024-11-01"), ("1399", "2020-03-20"), ("2020", "2020-01-01"),
+])
+def test_read_day_takes_either_calendar_and_months_or_years(text, expected) -> None:
+    from core.documents import parse_date
+    from tui.screens.goto_screen import read_day
+
+    assert read_day(text, parse_date).isoformat() == expected
+
+
+@pytest.mark.parametrize("text", ["abc", "1403-13-01", "", "2024-02-30"])
+def test_read_day_refuses_what_is_not_a_date(text) -> None:
+    from core.documents import parse_date
+    from tui.screens.goto_screen import read_day
+
+    with pytest.raises(ValueError):
+        read_day(text, parse_date)
+
+
+def test_t_goes_to_the_event_nearest_a_date() -> None:
+    from tui.screens.goto_screen import GoToDateScreen
+
+    seen: list[object] = []
+
+    async def scenario(pilot) -> None:
+        main = pilot.app.main
+        for typed in ("1400", "2024-11-28", "۱۳۹۰", "abc"):
+            await pilot.press("t")
+            for char in typed:
+                await pilot.press(char)
+            await pilot.press("enter")
+            seen.append(main.timeline_list.cursor if not isinstance(pilot.app.screen, GoToDateScreen)
+                        else "still asking")
+
+    drive(make_app(), scenario, size=(80, 24))
+    assert seen == [2, 5, 0, "still asking"]

@@ -20,7 +20,7 @@ from tui.config import ConfigError
 HELP_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Timeline", ("timeline.down", "timeline.up", "timeline.top", "timeline.first", "timeline.bottom",
                   "timeline.page-up", "timeline.page-down", "timeline.previous-year", "timeline.next-year",
-                  "timeline.open-source")),
+                  "timeline.go-to-date", "timeline.open-source")),
     ("Moving in time (the nearest event)", ("time.day-back", "time.day-forward", "time.month-back",
                                             "time.month-forward", "time.year-back", "time.year-forward")),
     ("Article", ("article.next-event", "article.previous-event", "article.back", "article.down", "article.up",

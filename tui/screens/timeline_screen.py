@@ -13,6 +13,7 @@ import gc
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -26,6 +27,7 @@ from textual.screen import Screen
 from core.model import CALENDAR_NAMES, Document, Event
 from tui.screens.export_screen import EXPORT_FORMATS, ExportRequest, ExportScreen
 from tui.screens.filter_screen import FilterScreen, FilterSpec
+from tui.screens.goto_screen import GoToDateScreen
 from tui.screens.problems_screen import ProblemsScreen
 from tui.screens.search_screen import SearchScreen
 from tui.widgets.article_view import ArticleView
@@ -82,6 +84,7 @@ class TimelineScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "search", "search", id="timeline.search"),
         Binding("f", "filter", "filter", id="timeline.filter"),
+        Binding("t", "go_to_date", "go to date", show=False, id="timeline.go-to-date"),
         Binding("F", "clear_filter", "clear filter", show=False, id="filter.clear"),
         Binding("c", "cycle_calendar", "calendar", id="view.calendar"),
         Binding("b", "toggle_bidi", "bidi", id="view.bidi"),
@@ -418,6 +421,17 @@ class TimelineScreen(Screen[None]):
         after = [i for i in indices if i >= listing.cursor]
         listing.cursor = after[0] if after else indices[0]
         self.notify(f"{len(indices)} event(s) match — n/N next/previous", markup=False, timeout=3)
+
+    def action_go_to_date(self) -> None:
+        from core.documents import parse_date
+
+        self.app.push_screen(GoToDateScreen(parse_date, visual=self.options.visual), self._go_to_date_done)
+
+    def _go_to_date_done(self, day: date | None) -> None:
+        if day is None:
+            return
+        if not self.timeline_list.go_to_date(day):
+            self.notify("no events to go to", timeout=2)
 
     def action_filter(self) -> None:
         if self.timeline is None:

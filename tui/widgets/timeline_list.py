@@ -368,6 +368,14 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         # Remember the key before this one, for two-key commands like "gg".
         self._key_before, self._last_key = self._last_key, event.key
 
+    def go_to_date(self, day: date) -> bool:
+        """Select the event that starts nearest ``day``; False when there are none."""
+        found = self._time_index.closest(day)
+        if found is None:
+            return False
+        self.cursor = found
+        return True
+
     def select_event(self, event_id: str) -> bool:
         for index, event in enumerate(self.events):
             if event.id == event_id:
