@@ -119,3 +119,33 @@ def test_t_goes_to_the_event_nearest_a_date() -> None:
 
     drive(make_app(), scenario, size=(80, 24))
     assert seen == [2, 5, 0, "still asking"]
+
+
+def test_document_picker_narrows_by_title_and_filters_by_the_chosen_document() -> None:
+    from textual.widgets import OptionList
+
+    from app_fixtures import many_documents_timeline
+
+    seen: dict[str, object] = {}
+
+    async def scenario(pilot) -> None:
+        await pilot.press("o")
+        listing = pilot.app.screen.query_one(OptionList)
+        seen["all"] = listing.option_count
+        for char in "نمایشگاه":
+            await pilot.press(char)
+        seen["narrowed"] = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+        await pilot.press("enter")
+        main = pilot.app.main
+        seen["shown"] = [e.document for e in main.timeline_list.events]
+        await pilot.press("F")
+        # A tag typed in the filter form names a document too.
+        await pilot.press("f")
+        pilot.app.screen.query_one("#filter-document").value = "#2"
+        await pilot.press("enter")
+        seen["by tag"] = sorted({e.document for e in main.timeline_list.events})
+
+    drive(make_app(many_documents_timeline()), scenario, size=(120, 40))
+    assert seen["all"] == 13 and seen["narrowed"] == ["fair"]
+    assert seen["shown"] == ["fair"]
+    assert seen["by tag"] == ["trip1"]

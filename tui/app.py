@@ -26,6 +26,7 @@ from tui.date_display import DateDisplay
 def binding_owners() -> list[type]:
     """Every class whose BINDINGS carry ids: what ``[keys]`` may remap."""
     from tui.screens.filter_screen import FilterScreen
+    from tui.screens.documents_screen import DocumentsScreen
     from tui.screens.goto_screen import GoToDateScreen
     from tui.screens.problems_screen import ProblemsScreen
     from tui.screens.search_screen import SearchScreen
@@ -33,7 +34,7 @@ def binding_owners() -> list[type]:
     from tui.widgets.timeline_list import TimelineList
 
     return [RuydadApp, TimelineScreen, TimelineList, ArticleView, SearchScreen, FilterScreen, ExportScreen,
-            HelpScreen, ProblemsScreen, GoToDateScreen]
+            HelpScreen, ProblemsScreen, GoToDateScreen, DocumentsScreen]
 
 
 class RuydadApp(App[int]):
@@ -104,6 +105,8 @@ class RuydadApp(App[int]):
                             main.action_search)
         yield SystemCommand("timeline: go to a date", "Gregorian or Jalali, the nearest event",
                             main.action_go_to_date)
+        yield SystemCommand("filter: by document", "pick a document by title, date, source, url",
+                            main.action_documents)
         yield SystemCommand("filter: set", "by actor, place, document, date range", main.action_filter)
         yield SystemCommand("filter: clear", "show every event", partial(main.apply_filter_clear))
         yield SystemCommand("view: problems", "inputs that could not be read", main.action_problems)

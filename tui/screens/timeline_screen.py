@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -27,6 +27,7 @@ from textual.screen import Screen
 from core.model import CALENDAR_NAMES, Document, Event
 from tui.screens.export_screen import EXPORT_FORMATS, ExportRequest, ExportScreen
 from tui.screens.filter_screen import FilterScreen, FilterSpec
+from tui.screens.documents_screen import DocumentsScreen
 from tui.screens.goto_screen import GoToDateScreen
 from tui.screens.problems_screen import ProblemsScreen
 from tui.screens.search_screen import SearchScreen
@@ -85,6 +86,7 @@ class TimelineScreen(Screen[None]):
         Binding("slash", "search", "search", id="timeline.search"),
         Binding("f", "filter", "filter", id="timeline.filter"),
         Binding("t", "go_to_date", "go to date", show=False, id="timeline.go-to-date"),
+        Binding("o", "documents", "documents", show=False, id="timeline.documents"),
         Binding("F", "clear_filter", "clear filter", show=False, id="filter.clear"),
         Binding("c", "cycle_calendar", "calendar", id="view.calendar"),
         Binding("b", "toggle_bidi", "bidi", id="view.bidi"),
@@ -422,6 +424,18 @@ class TimelineScreen(Screen[None]):
         listing.cursor = after[0] if after else indices[0]
         self.notify(f"{len(indices)} event(s) match — n/N next/previous", markup=False, timeout=3)
 
+    def action_documents(self) -> None:
+        if not self.documents:
+            self.notify("still loading", timeout=2)
+            return
+        self.app.push_screen(DocumentsScreen(list(self.documents.values()), self.document_tags,
+                                             self.options.display, visual=self.options.visual),
+                             self._document_chosen)
+
+    def _document_chosen(self, document_id: str | None) -> None:
+        if document_id is not None:
+            self.apply_filter(replace(self.filter_spec, document=document_id))
+
     def action_go_to_date(self) -> None:
         from core.documents import parse_date
 
@@ -466,6 +480,10 @@ class TimelineScreen(Screen[None]):
     def apply_filter(self, spec: FilterSpec) -> None:
         if self.timeline is None:
             return
+        # A document may be named by its tag, as the rows show it (#5).
+        by_tag = {tag: doc_id for doc_id, tag in self.document_tags.items()}
+        if spec.document in by_tag:
+            spec = replace(spec, document=by_tag[spec.document])
         keep = self.timeline_list.event
         self.filter_spec = spec
         if spec.empty:
