@@ -149,3 +149,29 @@ def test_document_picker_narrows_by_title_and_filters_by_the_chosen_document() -
     assert seen["all"] == 13 and seen["narrowed"] == ["fair"]
     assert seen["shown"] == ["fair"]
     assert seen["by tag"] == ["trip1"]
+
+
+def test_search_matches_are_marked_in_the_article() -> None:
+    from app_fixtures import DAM_TEXT
+    from tui.widgets.article_view import ArticleView
+
+    seen: dict[str, object] = {}
+
+    async def scenario(pilot) -> None:
+        article = pilot.app.screen.query_one(ArticleView)
+        seen["before"] = list(article._matches)
+        await pilot.press("slash", *"کرج", "enter")  # selects dam:1, in the dam article
+        seen["after"] = list(article._matches)
+        title_end = DAM_TEXT.index("\n")
+        expected = article._style("") + article._style("title") + article._style("match")
+        seen["styled"] = [text for text, style in article._pieces(0, title_end, (0, 0), (0, 0)) if style == expected]
+        await pilot.press("slash")
+        pilot.app.screen.query_one("#search-input").value = ""
+        await pilot.press("enter")
+        seen["cleared"] = list(article._matches)
+
+    drive(make_app(), scenario, size=(120, 40))
+    where = DAM_TEXT.index("کرج")
+    assert seen["before"] == [] and seen["cleared"] == []
+    assert seen["after"] == [(where, where + 3)]
+    assert seen["styled"] == ["کرج"]

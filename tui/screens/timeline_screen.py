@@ -406,6 +406,7 @@ class TimelineScreen(Screen[None]):
 
     def _apply_search(self, query: str, jump: bool) -> None:
         self.search_query = query
+        self.article.set_search(query)
         listing = self.timeline_list
         if not query or self.shown is None:
             listing.set_matches([])
