@@ -53,9 +53,12 @@ class RuydadApp(App[int]):
     ]
 
     def __init__(self, loader: Loader, settings: Settings | None = None, visual: bool = False,
-                 export_folder: Path | None = None, ansi_colors: bool = False, inputs: str = "") -> None:
+                 export_folder: Path | None = None, ansi_colors: bool = False, inputs: str = "",
+                 remember_key: str | None = None) -> None:
+        """``remember_key``: where the reader was is kept under it between runs (None: not kept)."""
         super().__init__()
         self._inputs = inputs
+        self._remember_key = remember_key
         self.settings = settings or Settings()
         self._loader = loader
         self._export_folder = export_folder
@@ -67,7 +70,8 @@ class RuydadApp(App[int]):
 
     def get_default_screen(self) -> Screen:
         options = ViewOptions(DateDisplay(self.settings.calendar, self.settings.digits), self._visual)
-        return TimelineScreen(self._loader, options, self._export_folder, inputs=self._inputs)
+        return TimelineScreen(self._loader, options, self._export_folder, inputs=self._inputs,
+                              remember_key=self._remember_key)
 
     def on_mount(self) -> None:
         if self.settings.keys:
@@ -78,6 +82,7 @@ class RuydadApp(App[int]):
         return next(s for s in self.screen_stack if isinstance(s, TimelineScreen))
 
     def action_quit_app(self) -> None:
+        self.main.remember_place()
         self.exit(0)
 
     def action_help(self) -> None:

@@ -19,6 +19,7 @@ from datetime import date
 from importlib.resources import as_file, files
 
 from tui.bidi import BIDI_CHOICES, resolve_mode
+from tui.remembered import inputs_key
 from tui.config import ConfigError, Settings, config_path, load_settings
 from core.model import CALENDARS
 from tui.date_display import DIGIT_CHOICES
@@ -161,6 +162,7 @@ def run_app(args: list[str]) -> int:
         if not paths:
             paths = [str(stack.enter_context(as_file(files(SEED_PACKAGE) / SEED_ARTICLE)))]
         app = RuydadApp(timeline_loader(paths, stdin, published), settings, visual=mode == "visual",
-                        ansi_colors=_ansi_only_terminal(), inputs=inputs_label(parsed.paths))
+                        ansi_colors=_ansi_only_terminal(), inputs=inputs_label(parsed.paths),
+                        remember_key=inputs_key(parsed.paths))
         app.run()
     return app.return_code or 0

@@ -30,6 +30,7 @@ from tui.screens.filter_screen import FilterScreen, FilterSpec
 from tui.screens.documents_screen import DocumentsScreen
 from tui.screens.goto_screen import GoToDateScreen
 from tui.screens.problems_screen import ProblemsScreen
+from tui.remembered import Place, recall, remember
 from tui.screens.search_screen import SearchScreen
 from tui.widgets.article_view import ArticleView
 from tui.date_display import DateDisplay, date_column, day_labels
@@ -122,9 +123,11 @@ class TimelineScreen(Screen[None]):
             self.text = text
 
     def __init__(self, loader: Loader, options: ViewOptions, export_folder: Path | None = None,
-                 inputs: str = "") -> None:
-        """``inputs``: what was opened, in a few words (for the status line)."""
+                 inputs: str = "", remember_key: str | None = None) -> None:
+        """``inputs``: what was opened, in a few words (for the status line);
+        ``remember_key``: where the selection, filter and search are kept between runs."""
         super().__init__()
+        self.remember_key = remember_key
         self.loader = loader
         self.inputs = inputs
         self.options = options
@@ -210,6 +213,7 @@ class TimelineScreen(Screen[None]):
         self._set_documents(timeline.documents)
         self.problems = list(timeline.problems)
         self._show(timeline)
+        self._recall_place()
         # The timeline lives as long as the app: keep the collector from walking
         # it again and again (full collections of 10,000 events stall key presses).
         gc.freeze()
@@ -249,6 +253,34 @@ class TimelineScreen(Screen[None]):
         if self.search_query:
             self._apply_search(self.search_query, jump=False)
         self._update_titles()
+
+    # --- remembered between runs ----------------------------------------------------------
+
+    def _recall_place(self) -> None:
+        if self.remember_key is None or self.timeline is None:
+            return
+        place = recall(self.remember_key)
+        if place is None:
+            return
+        spec = FilterSpec(place.actor, place.place, place.document, place.start, place.end)
+        if not spec.empty:
+            self.apply_filter(spec)
+        if place.search:
+            self._apply_search(place.search, jump=False)
+        if place.event:
+            self.timeline_list.select_event(place.event)
+        if not spec.empty or place.search:
+            self.notify(f"back where you were: the filter and search of the last run ({self._key_for('filter.clear')} "
+                        "clears them)", timeout=4)
+
+    def remember_place(self) -> None:
+        """Keep the selection, filter and search for the next run on these inputs."""
+        if self.remember_key is None or self.timeline is None:
+            return
+        event = self.timeline_list.event
+        spec = self.filter_spec
+        remember(self.remember_key, Place(event.id if event else "", self.search_query, spec.actor, spec.place,
+                                          spec.document, spec.start, spec.end))
 
     # --- following the selection ---------------------------------------------------------
 
