@@ -144,7 +144,8 @@ def run_app(args: list[str]) -> int:
             from core.documents import parse_date
 
             published = parse_date(parsed.date)
-        if not sys.stdout.isatty():
+        # textual-serve (ruydad serve) runs the app with its web driver, on pipes.
+        if not sys.stdout.isatty() and "TEXTUAL_DRIVER" not in os.environ:
             raise ConfigError("the app needs a terminal; use `ruydad extract` to print the timeline")
         stdin = None
         if "-" in parsed.paths:
