@@ -15,6 +15,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
 from tui.widgets.bidi_input import BidiInput
+from tui.widgets.strips import visual_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ class FilterScreen(ModalScreen[FilterSpec | None]):
             try:
                 dates[name] = self._parse_date(value) if value else None
             except ValueError as error:
-                self.query_one("#filter-error", Label).update(f"{name}: {error}")
+                self.query_one("#filter-error", Label).update(visual_label(f"{name}: {error}", self._visual))
                 self.query_one(f"#filter-{name}", Input).focus()
                 return
         self.dismiss(FilterSpec(self._field("actor"), self._field("place"), self._field("document"),

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from tui.widgets.bidi_input import BidiInput
+from tui.widgets.strips import visual_label
 
 _MONTH_OR_YEAR = re.compile(r"(\d{3,4})(?:[-/.](\d{1,2}))?")
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -55,7 +56,7 @@ class GoToDateScreen(ModalScreen[date | None]):
         try:
             day = read_day(event.value, self._parse_date)
         except ValueError as error:
-            self.query_one("#goto-error", Label).update(str(error))
+            self.query_one("#goto-error", Label).update(visual_label(str(error), self._visual))
             return
         self.dismiss(day)
 
