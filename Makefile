@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
-	$(VENV)/bin/pip install -q -e '.[test]'
+	# setuptools tells every editable install of a package-dir layout to mind
+	# same-named folders: information, and these folders are the packages.
+	PYTHONWARNINGS="ignore:Editable installation" $(VENV)/bin/pip install -q -e '.[test]'
 	touch $(STAMP)
 
 .PHONY: run test
