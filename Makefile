@@ -3,11 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
+# PYTHONWARNINGS: setuptools tells every editable install of a package-dir
+# layout to mind same-named folders; information only (they are the packages).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
-	# setuptools tells every editable install of a package-dir layout to mind
-	# same-named folders: information, and these folders are the packages.
 	PYTHONWARNINGS="ignore:Editable installation" $(VENV)/bin/pip install -q -e '.[test]'
 	touch $(STAMP)
 
