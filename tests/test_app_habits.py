@@ -175,3 +175,26 @@ def test_search_matches_are_marked_in_the_article() -> None:
     assert seen["before"] == [] and seen["cleared"] == []
     assert seen["after"] == [(where, where + 3)]
     assert seen["styled"] == ["کرج"]
+
+
+def test_r_lists_the_search_results_and_goes_to_the_chosen_one() -> None:
+    from textual.widgets import OptionList
+
+    from tui.screens.results_screen import ResultsScreen
+
+    seen: dict[str, object] = {}
+
+    async def scenario(pilot) -> None:
+        await pilot.press("r")
+        seen["without search"] = isinstance(pilot.app.screen, ResultsScreen)
+        await pilot.press("slash", *"کرج", "enter")  # matches at 3 and 5; the cursor goes to 3
+        await pilot.press("r")
+        listing = pilot.app.screen.query_one(OptionList)
+        seen["listed"] = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+        seen["highlighted"] = listing.highlighted
+        await pilot.press("down", "enter")
+        seen["cursor"] = pilot.app.main.timeline_list.cursor
+
+    drive(make_app(), scenario, size=(120, 40))
+    assert seen["without search"] is False
+    assert seen["listed"] == ["3", "5"] and seen["highlighted"] == 0 and seen["cursor"] == 5

@@ -28,13 +28,14 @@ def binding_owners() -> list[type]:
     from tui.screens.filter_screen import FilterScreen
     from tui.screens.documents_screen import DocumentsScreen
     from tui.screens.goto_screen import GoToDateScreen
+    from tui.screens.results_screen import ResultsScreen
     from tui.screens.problems_screen import ProblemsScreen
     from tui.screens.search_screen import SearchScreen
     from tui.widgets.article_view import ArticleView
     from tui.widgets.timeline_list import TimelineList
 
     return [RuydadApp, TimelineScreen, TimelineList, ArticleView, SearchScreen, FilterScreen, ExportScreen,
-            HelpScreen, ProblemsScreen, GoToDateScreen, DocumentsScreen]
+            HelpScreen, ProblemsScreen, GoToDateScreen, DocumentsScreen, ResultsScreen]
 
 
 class RuydadApp(App[int]):

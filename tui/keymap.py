@@ -25,7 +25,7 @@ HELP_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                             "time.month-forward", "time.year-back", "time.year-forward")),
     ("Article", ("article.next-event", "article.previous-event", "article.back", "article.down", "article.up",
                  "article.page-down", "article.page-up", "article.top", "article.bottom")),
-    ("Search and filter", ("timeline.search", "search.next", "search.previous", "timeline.filter", "timeline.documents",
+    ("Search and filter", ("timeline.search", "search.next", "search.previous", "search.results", "timeline.filter", "timeline.documents",
                            "filter.clear")),
     ("View", ("view.calendar", "view.bidi", "view.problems", "app.help", "app.palette")),
     ("Event and timeline", ("event.copy", "timeline.export", "app.quit", "app.interrupt")),

@@ -31,6 +31,8 @@ from tui.screens.documents_screen import DocumentsScreen
 from tui.screens.goto_screen import GoToDateScreen
 from tui.screens.problems_screen import ProblemsScreen
 from tui.remembered import Place, recall, remember
+from tui.screens.results_screen import LIMIT as RESULTS_LIMIT
+from tui.screens.results_screen import ResultsScreen
 from tui.screens.search_screen import SearchScreen
 from tui.widgets.article_view import ArticleView
 from tui.date_display import DateDisplay, date_column, day_labels
@@ -88,6 +90,7 @@ class TimelineScreen(Screen[None]):
         Binding("f", "filter", "filter", id="timeline.filter"),
         Binding("t", "go_to_date", "go to date", show=False, id="timeline.go-to-date"),
         Binding("o", "documents", "documents", show=False, id="timeline.documents"),
+        Binding("r", "results", "search results", show=False, id="search.results"),
         Binding("F", "clear_filter", "clear filter", show=False, id="filter.clear"),
         Binding("c", "cycle_calendar", "calendar", id="view.calendar"),
         Binding("b", "toggle_bidi", "bidi", id="view.bidi"),
@@ -456,6 +459,21 @@ class TimelineScreen(Screen[None]):
         after = [i for i in indices if i >= listing.cursor]
         listing.cursor = after[0] if after else indices[0]
         self.notify(f"{len(indices)} event(s) match — n/N next/previous", markup=False, timeout=3)
+
+    def action_results(self) -> None:
+        listing = self.timeline_list
+        if not self.search_query or not listing.matches:
+            self.notify("no search results: / to search", timeout=2)
+            return
+        rows = [(i, date_column(listing.events[i], self.options.display)[0], listing.events[i].summary)
+                for i in listing.matches[:RESULTS_LIMIT]]
+        self.app.push_screen(ResultsScreen(self.search_query, rows, listing.cursor, visual=self.options.visual,
+                                           total=len(listing.matches)),
+                             self._result_chosen)
+
+    def _result_chosen(self, position: int | None) -> None:
+        if position is not None:
+            self.timeline_list.cursor = position
 
     def action_documents(self) -> None:
         if not self.documents:

@@ -161,6 +161,11 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self.refresh()
 
+    @property
+    def matches(self) -> list[int]:
+        """Positions of the search matches, ascending."""
+        return list(self._matches)
+
     def match_position(self) -> tuple[int, int]:
         """(1-based index of the selected event among the search matches, or 0
         when it is not one; how many matches)."""
