@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,7 +26,7 @@ from core.normalize import fold
 from tui.date_display import DateDisplay, day_labels
 from tui.widgets.bidi_input import BidiInput
 from tui.widgets.safe_text import safe_line
-from tui.widgets.strips import visual_label
+from tui.widgets.strips import fit, visual_label
 
 
 def _key(text: str) -> str:
@@ -59,9 +61,16 @@ class DocumentsScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self._fill("")
 
+    def _cut(self, text: str, used: int) -> str:
+        """``text`` cut to one line before it is reordered (a list would wrap
+        a reordered line from its end)."""
+        room = max(self.app.size.width - 8 - used, 10)
+        return "".join(piece for piece, _ in fit([(text, Style())], room))
+
     def _entry(self, document: Document) -> Text:
         visual = self._visual
-        title = visual_label(safe_line(document.title or document.id), visual)
+        tag = self._tags.get(document.id, "")
+        title = visual_label(self._cut(safe_line(document.title or document.id), cell_len(tag) + 1), visual)
         text = Text(f"{self._tags.get(document.id, '')} ".lstrip(), style="bold")
         text.append(title, style="bold")
         details = []
@@ -71,7 +80,7 @@ class DocumentsScreen(ModalScreen[str | None]):
             details.append(safe_line(document.source))
         details.append(safe_line(document.url) if document.url else document.id)
         # Each part in its own direction (a Jalali date right to left, a url left to right).
-        text.append("\n  " + " · ".join(visual_label(part, visual) for part in details), style="dim")
+        text.append("\n  " + " · ".join(visual_label(self._cut(part, 2), visual) for part in details), style="dim")
         return text
 
     def _fill(self, typed: str) -> None:

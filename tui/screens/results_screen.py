@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,7 +16,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.widgets.safe_text import safe_line
-from tui.widgets.strips import visual_label
+from tui.widgets.strips import fit, visual_label
 
 LIMIT = 1000  # entries listed; n/N still reach every match
 
@@ -44,8 +46,12 @@ class ResultsScreen(ModalScreen[int | None]):
                                for position, label, summary in self._matches], id="results-list")
 
     def _entry(self, label: str, summary: str) -> Text:
-        text = Text(visual_label(label, self._visual), style="bold")
-        text.append("  " + visual_label(safe_line(summary), self._visual))
+        # One line each, cut before reordering: a list would wrap a reordered
+        # line from its end, putting a sentence's last words first.
+        room = max(self.app.size.width - 8 - cell_len(label), 10)
+        cut = "".join(text for text, _ in fit([(safe_line(summary), Style())], room))
+        text = Text(visual_label(label, self._visual), style="bold", no_wrap=True, overflow="ellipsis")
+        text.append("  " + visual_label(cut, self._visual))
         return text
 
     def on_mount(self) -> None:
