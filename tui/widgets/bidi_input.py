@@ -33,12 +33,13 @@ class BidiInput(Input):
         super().__init__(*args, **kwargs)
         self.visual = visual
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         # The app hands each key to the input focused when the key arrives,
         # and Tab's binding would run only once Tab has bubbled back up to the
         # app: the keys typed after a Tab in the same burst would already be
         # queued here. So Tab moves the focus at once, and keys that reach
         # this input after the focus left it go on to the input now focused.
+        # (prevent_default: Input's own handler then does not type the key here.)
         focused = self.screen.focused
         if focused is not None and focused is not self:
             event.stop()
@@ -52,8 +53,6 @@ class BidiInput(Input):
                 self.screen.focus_next()
             else:
                 self.screen.focus_previous()
-            return
-        await super()._on_key(event)
 
     def render_line(self, y: int) -> Strip:
         shown = self.value + self._shown_suggestion()
@@ -62,7 +61,7 @@ class BidiInput(Input):
         return self._visual_line(shown)
 
     def _shown_suggestion(self) -> str:
-        suggestion = self._suggestion
+        suggestion = self._suggestion  # Input keeps the completion only here (read, never written)
         if self.has_focus and len(suggestion) > len(self.value):
             return suggestion[len(self.value):]
         return ""
@@ -84,7 +83,7 @@ class BidiInput(Input):
                 start, end = sorted(self.selection)
                 for i in range(start, min(end, len(text))):
                     styles[i] = styles[i] + selection_style
-            if self._cursor_visible and cursor < len(text):
+            if cursor < len(text):  # drawn steadily: a blink would repaint the line twice a second
                 styles[cursor] = styles[cursor] + cursor_style
         rtl = is_rtl(text)
         drawn, sources = to_visual(text, rtl)
