@@ -198,3 +198,22 @@ def test_r_lists_the_search_results_and_goes_to_the_chosen_one() -> None:
     drive(make_app(), scenario, size=(120, 40))
     assert seen["without search"] is False
     assert seen["listed"] == ["3", "5"] and seen["highlighted"] == 0 and seen["cursor"] == 5
+
+
+@pytest.mark.parametrize("visual", [False, True])
+def test_the_article_title_gives_way_before_its_dates(visual: bool) -> None:
+    from app_fixtures import strip_text
+    from tui.bidi import to_visual
+    from tui.widgets.pane_title import PaneTitle
+
+    shown: list[str] = []
+
+    async def scenario(pilot) -> None:
+        title = pilot.app.main.query_one("#article-title", PaneTitle)
+        shown.append(strip_text(title.render_line(0)))
+
+    drive(make_app(visual=visual), scenario, size=(100, 30))  # a narrow article pane
+    text = shown[0]
+    assert "…" in text  # the title was cut …
+    jalali = "۱۰ آذر ۱۴۰۳"
+    assert "2024-11-30" in text and (to_visual(jalali)[0] if visual else jalali) in text  # … the dates were not

@@ -11,8 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.date_display import GRANULARITY_MARKS, INFERRED_MARK, KIND_MARKS, KIND_WORDS, MOD_MARKS, MOD_WORDS
 from tui.keymap import HELP_SECTIONS, keys_in_effect
-from tui.date_display import GRANULARITY_MARKS, INFERRED_MARK, MOD_MARKS, MOD_WORDS
 
 _NOTES = (
     "Moving in time goes to the event nearest one day, month or year before (after) the selected one, "
@@ -46,7 +46,11 @@ def help_text(bindings: Mapping[str, Binding], keymap: Mapping[str, str]) -> Tex
     text.append("\n")
     for mod, symbol in MOD_MARKS.items():
         text.append(f"  {symbol} {MOD_WORDS[mod]}")
-    text.append(f"\n  {INFERRED_MARK} inferred date   * search match\n\n")
+    text.append(f"\n  {INFERRED_MARK} inferred date   * search match\n")
+    text.append("Before the summary\n", style="bold underline")
+    for kind, symbol in KIND_MARKS.items():
+        text.append(f"  {symbol} {KIND_WORDS[kind]}\n")
+    text.append("  ×3 reported by three articles (the detail line lists them)\n\n")
     for note in _NOTES:
         text.append(note + "\n\n")
     return text

@@ -24,7 +24,7 @@ from textual.containers import Container, Vertical
 from textual.message import Message
 from textual.screen import Screen
 
-from core.model import CALENDAR_NAMES, Document, Event
+from core.model import CALENDAR_NAMES, MARKS, Document, Event
 from tui.screens.export_screen import EXPORT_FORMATS, ExportRequest, ExportScreen
 from tui.screens.filter_screen import FilterScreen, FilterSpec
 from tui.screens.documents_screen import DocumentsScreen
@@ -97,6 +97,12 @@ class TimelineScreen(Screen[None]):
         Binding("y", "copy_event", "copy", id="event.copy"),
         Binding("e", "export", "export", id="timeline.export"),
         Binding("p", "problems", "problems", show=False, id="view.problems"),
+        # Show and hide events by kind (core.model.Event.marks).
+        Binding("R", "toggle_kind('relative')", "relative dates", show=False, id="kinds.relative"),
+        Binding("I", "toggle_kind('inferred')", "inferred dates", show=False, id="kinds.inferred"),
+        Binding("L", "toggle_kind('lead')", "leads", show=False, id="kinds.lead"),
+        Binding("P", "toggle_kind('planned')", "planned", show=False, id="kinds.planned"),
+        Binding("A", "toggle_kind('recurring')", "recurring (annual)", show=False, id="kinds.recurring"),
     ]
 
     # --- messages from the loading thread ----------------------------------------
@@ -141,9 +147,11 @@ class TimelineScreen(Screen[None]):
         self.document_tags: dict[str, str] = {}
         self.problems: list[object] = []
         self.filter_spec = FilterSpec()
+        self.hidden_kinds: frozenset[str] = frozenset()
         self.search_query = ""
         self.load_status = "starting…"
         self._by_document: dict[str, list[Event]] = {}
+        self._report = 0  # which report of the selected event the article shows
 
     # --- layout --------------------------------------------------------------------
 
@@ -290,6 +298,7 @@ class TimelineScreen(Screen[None]):
     @on(TimelineList.Highlighted)
     def _highlighted(self, message: TimelineList.Highlighted) -> None:
         event = message.event
+        self._report = 0
         if event is not None:
             document = self.documents.get(event.document)
             self.article.show(document, self._by_document.get(event.document, []), event)
@@ -300,7 +309,34 @@ class TimelineScreen(Screen[None]):
     @on(TimelineList.SourceRequested)
     def _enter_article(self, message: TimelineList.SourceRequested) -> None:
         event = message.event
+        self._report = 0
         self.article.enter(self.documents.get(event.document), self._by_document.get(event.document, []), event)
+        self._update_titles()
+
+    @on(ArticleView.ReportRequested)
+    def _step_report(self, message: ArticleView.ReportRequested) -> None:
+        """The selected event's next (previous) report, in its own article: Enter
+        opened the first; a merged event lists every report in ``sources``."""
+        event = self.timeline_list.event
+        sources = event.sources if event is not None else []
+        if len(sources) < 2:
+            self.notify("one article reports this event", timeout=2)
+            return
+        position = self._report + message.step
+        if not 0 <= position < len(sources):
+            self.notify("last report" if message.step > 0 else "first report", timeout=2)
+            return
+        self._report = position
+        source = sources[position]
+        shown = event
+        if position:
+            # That article's sentence; where its date is written, the merge did not keep.
+            at = (source.sentence.span[0], source.sentence.span[0])
+            shown = replace(event, document=source.document, sentence=source.sentence,
+                            date=replace(event.date, span=at), sources=[source])
+        self.article.show(self.documents.get(source.document), self._by_document.get(source.document, []), shown)
+        self.notify(f"report {position + 1} of {len(sources)}: {safe_line(source.document)}", markup=False,
+                    timeout=2)
         self._update_titles()
 
     @on(ArticleView.EventChosen)
@@ -319,7 +355,7 @@ class TimelineScreen(Screen[None]):
 
     def _update_titles(self) -> None:
         self.query_one("#timeline-title", PaneTitle).show(self._timeline_title())
-        self.query_one("#article-title", PaneTitle).show(self._article_title(), self.options.visual)
+        self.query_one("#article-title", PaneTitle).show(*self._article_title(), visual=self.options.visual)
         self.query_one(StatusLine).show(self._status(), self.options.visual)
         self.query_one("#timeline-title").set_class(self.timeline_list.has_focus, "-active")
         self.query_one("#article-title").set_class(self.article.has_focus, "-active")
@@ -329,7 +365,8 @@ class TimelineScreen(Screen[None]):
         if self.shown is not None:
             count = len(self.shown.events)
             total = len(self.timeline.events) if self.timeline is not None else count
-            parts.append(f"{count} events" if self.filter_spec.empty else f"{count} of {total} events")
+            whole = self.filter_spec.empty and not self.hidden_kinds
+            parts.append(f"{count} events" if whole else f"{count} of {total} events")
             parts.append(f"{len(self.documents)} document" + ("s" if len(self.documents) != 1 else ""))
         if self.load_status:
             parts.append(self.load_status)
@@ -348,8 +385,14 @@ class TimelineScreen(Screen[None]):
             inputs = f"{inputs} · {documents} document" + ("s" if documents != 1 else "") if inputs else ""
         return Status(position=listing.cursor + 1 if listing.event is not None else 0, shown=shown, total=total,
                       search=self.search_query, match=match, matches=matches,
-                      filter=self.filter_spec.describe() if not self.filter_spec.empty else "",
+                      filter=self._filter_text(),
                       clear_key=self._key_for("filter.clear"), inputs=inputs)
+
+    def _filter_text(self) -> str:
+        parts = [self.filter_spec.describe()] if not self.filter_spec.empty else []
+        if self.hidden_kinds:
+            parts.append("hidden " + ", ".join(m for m in MARKS if m in self.hidden_kinds))
+        return ", ".join(parts)
 
     def _key_for(self, binding_id: str) -> str:
         """The key that runs a binding now (the user may have remapped it)."""
@@ -365,19 +408,19 @@ class TimelineScreen(Screen[None]):
         super().notify(visual_label(message, visual), title=visual_label(title, visual), severity=severity,
                        timeout=timeout, markup=markup)
 
-    def _article_title(self) -> str:
-        """In reading order; PaneTitle reorders it in visual mode."""
+    def _article_title(self) -> tuple[str, str]:
+        """The title and source, then the publication date (never cut: the
+        title gives way); in reading order, PaneTitle reorders in visual mode."""
         document = self.article.document
         if document is None:
-            return " Article"
+            return " Article", ""
         parts = [safe_line(document.title or document.id)]
         if document.id in self.document_tags:
             parts[0] = f"{self.document_tags[document.id]} {parts[0]}"
         if document.source:
             parts.append(safe_line(document.source))
-        if document.published:
-            parts.extend(day_labels(document.published, self.options.display))
-        return " " + " · ".join(parts) + " "
+        dates = " · " + " · ".join(day_labels(document.published, self.options.display)) if document.published else ""
+        return " " + " · ".join(parts), dates + " "
 
     def on_descendant_focus(self) -> None:
         self._update_titles()
@@ -515,13 +558,14 @@ class TimelineScreen(Screen[None]):
         self.apply_filter(FilterSpec())
 
     def action_clear_filter(self) -> None:
-        """Show every event again: no filter, no search."""
-        if self.filter_spec.empty and not self.search_query:
+        """Show every event again: no filter, no hidden kinds, no search."""
+        if self.filter_spec.empty and not self.search_query and not self.hidden_kinds:
             self.notify("no filter or search to clear", timeout=2)
             return
         if self.search_query:
             self._apply_search("", jump=False)
-        if not self.filter_spec.empty:
+        if not self.filter_spec.empty or self.hidden_kinds:
+            self.hidden_kinds = frozenset()
             self.apply_filter(FilterSpec())
 
     def _filter_done(self, spec: FilterSpec | None) -> None:
@@ -542,9 +586,22 @@ class TimelineScreen(Screen[None]):
         else:
             shown = self.timeline.filter(start=spec.start, end=spec.end, actor=spec.actor or None,
                                          place=spec.place or None, document=spec.document or None)
+        if self.hidden_kinds:
+            shown = shown.filter(kinds=frozenset(MARKS) - self.hidden_kinds)
         self._show(shown, keep=keep)
         if not spec.empty:
             self.notify(f"{len(shown.events)} of {len(self.timeline.events)} events", timeout=2)
+
+    def action_toggle_kind(self, mark: str) -> None:
+        """Hide the events with ``mark`` (one of ``Event.marks``), or show them again."""
+        if self.timeline is None:
+            self.notify("still loading", timeout=2)
+            return
+        self.hidden_kinds ^= {mark}
+        self.apply_filter(self.filter_spec)
+        shown = len(self.shown.events) if self.shown is not None else 0
+        self.notify(f"{mark} {'hidden' if mark in self.hidden_kinds else 'shown'}: "
+                    f"{shown} of {len(self.timeline.events)} events", markup=False, timeout=2)
 
     # --- copy, export, problems ------------------------------------------------------------
 

@@ -1,13 +1,15 @@
 """Lines about the selected event: its full date, then who, where and from where.
 
 First its date in all three calendars (the first calendar first), the
-interval of days, the granularity and qualifiers (with the reason for an
-inferred date); then the expression as written and its calendar, actors,
-places and sources. The lines read left to right; each value is drawn on its
-own, in its own direction (a Jalali label or a Persian name right to left,
-reordered in visual bidi mode; a Gregorian label left to right). Nothing is
-clipped: items that do not fit go to the next line, and the widget grows (up
-to ``MAX_LINES``) to show them.
+interval of days, the granularity and qualifiers; then the event's kind and
+how its date was found (the expression as written, or the reason: «dated by
+«دیروز» from the publication date 1403/09/10»), actors, places and sources
+(with their count when several articles report it). The lines read left to
+right; each value is drawn on its own, in its own direction (a Jalali label
+or a Persian name right to left, reordered in visual bidi mode; a Gregorian
+label left to right; a reason left to right with its Persian quotes
+reordered inside it). Nothing is clipped: items that do not fit go to the
+next line, and the widget grows (up to ``MAX_LINES``) to show them.
 """
 
 from __future__ import annotations
@@ -112,11 +114,18 @@ class DetailLine(Widget):
                 lead = (_SEPARATOR if number == 0 else ", ") if k == 0 else ""
                 dates.append([(lead, base), *item])
         about: list[Item] = []
+        if event.reason:
+            # How the date was found («dated by «دیروز» from the publication date
+            # 1403/09/10»): a line of its own, wrapped, never cut.
+            items = self._value(event.reason, label, rtl=False, width=width - len(event.kind) - 2)
+            about.extend([[(f"{event.kind}: ", label), *items[0]], *items[1:]])
+            if mention.text or event.inferred:
+                about.append([(_SEPARATOR, label)])
         if mention.text:
-            about.append([(f"written ({mention.calendar}) ", label)])
+            about.append([(f"{'' if event.reason else event.kind + ': '}written ({mention.calendar}) ", label)])
             about.extend(self._value(f"«{mention.text}»", quote, rtl=True, width=width))
-        else:  # a lead: dated by the article itself, not by words in it
-            about.append([("publication date" + (" (inferred)" if event.inferred else ""), label)])
+        elif not event.reason:  # a lead: dated by the article itself, not by words in it
+            about.append([(f"{event.kind}: publication date" + (" (inferred)" if event.inferred else ""), label)])
         for name, values in (("actors", event.actors), ("places", event.places)):
             lead: Item = [(f"{_SEPARATOR}{name}: ", label)]
             if not values:
@@ -129,10 +138,11 @@ class DetailLine(Widget):
             items = self._value(("، " if rtl else ", ").join(joined), base, rtl=rtl, width=width)
             about.extend([[*lead, *items[0]], *items[1:]])
         sources = event.sources or []
+        sources_label = f"{_SEPARATOR}sources" + (f" ({len(sources)})" if len(sources) > 1 else "") + ": "
         names = [f"{self.document_tags.get(s.document, '')} {s.document} ¶{s.sentence.index + 1}".strip()
                  for s in sources] or [f"{event.document} ¶{event.sentence.index + 1}"]
         for number, name in enumerate(names):
-            lead = [(f"{_SEPARATOR}sources: ", label)] if number == 0 else [(", ", base)]
+            lead = [(sources_label, label)] if number == 0 else [(", ", base)]
             about.append([*lead, *self._value(name, base, rtl=False)[0]])
         return [dates, about]
 

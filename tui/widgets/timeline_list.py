@@ -3,8 +3,9 @@
 Drawn with the line API (only the visible rows are built), so moving through
 10,000 events costs the same as through ten. A row is: the search match,
 granularity and uncertainty marks, the date in the first and second calendar,
-the one-line summary and the document tag (when there are several); how the
-width is shared, and what gives way first, is ``row_layout``'s job.
+the kind mark with the count of reports and the one-line summary, and the
+document tag (when there are several); how the width is shared, and what
+gives way first, is ``row_layout``'s job.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from textual.strip import Strip
 
 from core.model import Event
 from tui.bidi import is_rtl
-from tui.date_display import DateDisplay, date_column, event_year, mark, shift, year_heading
+from tui.date_display import DateDisplay, date_column, event_year, kind_mark, mark, shift, year_heading
 from tui.widgets import row_layout
 from tui.widgets.safe_text import safe_line
 from tui.widgets.strips import Piece, fit, line_strip, pad, to_strip, visual_pieces
@@ -275,7 +276,11 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         first_gregorian = self.display_options.first == "gregorian"
         columns = row_layout.fit_row(self._columns(width), width, cell_len(first), cell_len(second))
         tag = self._document_tags.get(event.document, "") if columns.tag else ""
-        summary = fit([(safe_line(event.summary), fill)], columns.summary)
+        # The kind and the count of reports (+×3) open the summary's column, never cut.
+        kind = kind_mark(event)
+        kind_cells = min(cell_len(kind) + 1, columns.summary) if kind else 0
+        kind_pieces: list[Piece] = [(kind + " ", mark_style)] if kind else []
+        summary = fit([(safe_line(event.summary), fill)], columns.summary - kind_cells)
         match_mark = "*" if index in self._match_set else " "
         first_col = fit([(first, first_style)], columns.first)
         second_col = fit([(second, second_style)], columns.second)
@@ -288,7 +293,7 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
             if columns.second:
                 pieces += [(gap, fill), *pad([((_LRM if not first_gregorian else "") + t, s) for t, s in second_col],
                                              columns.second, second_style)]
-            pieces += [(gap, fill), *pad(summary, columns.summary, fill)]
+            pieces += [(gap, fill), *kind_pieces, *pad(summary, columns.summary - kind_cells, fill)]
             if columns.tag:
                 pieces += [(" ", fill), *pad([(tag, doc_style)], columns.tag, doc_style, right=True)]
             return line_strip(pieces, width, fill, visual=False)
@@ -302,8 +307,11 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
             columns_drawn += [[(gap, fill)],
                               pad(visual_pieces(second_col, first_gregorian), columns.second, second_style,
                                   right=True)]
+        # The kind mark reads from the right too, before the summary.
+        kind_drawn = [(" ", fill), (kind[::-1], mark_style)] if kind else []
         columns_drawn += [[(gap, fill)],
-                          pad(visual_pieces(summary, is_rtl(event.summary)), columns.summary, fill, right=True)]
+                          pad([*visual_pieces(summary, is_rtl(event.summary)), *kind_drawn], columns.summary, fill,
+                              right=True)]
         if columns.tag:
             columns_drawn += [[(" ", fill)], pad([(tag, doc_style)], columns.tag, doc_style)]
         drawn = [piece for column in reversed(columns_drawn) for piece in column]
