@@ -277,7 +277,7 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         columns = row_layout.fit_row(self._columns(width), width, cell_len(first), cell_len(second))
         tag = self._document_tags.get(event.document, "") if columns.tag else ""
         # The kind and the count of reports (+×3) open the summary's column, never cut.
-        kind = kind_mark(event)
+        kind = kind_mark(event).strip()
         kind_cells = min(cell_len(kind) + 1, columns.summary) if kind else 0
         kind_pieces: list[Piece] = [(kind + " ", mark_style)] if kind else []
         summary = fit([(safe_line(event.summary), fill)], columns.summary - kind_cells)
