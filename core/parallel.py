@@ -137,8 +137,9 @@ def _cause(error: BaseException) -> str:
 def _problem(document: Document, cause: str) -> Problem:
     # A record of a JSON Lines file is named by file and line, anything else
     # by its path (a .txt file) or, built in code, by its id alone.
-    where = document.path or f"document {document.id}"
-    return Problem(where, document.line, f"document {document.id} not analysed: {cause}")
+    if not document.path:
+        return Problem(f"document {document.id}", None, f"not analysed: {cause}")
+    return Problem(document.path, document.line, f"document {document.id} not analysed: {cause}")
 
 
 def _result(document: Document, outcome: DocumentAnalysis | str) -> Result:
