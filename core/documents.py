@@ -54,8 +54,11 @@ _COLON = re.compile("[:：﹕]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|[\r\n])|[^\r\n]+\Z")
 # Invisible marks that make a line look non-empty without any text in it.
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
-# Control characters a terminal would act on; shown escaped in messages.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Control characters a terminal would act on, and lone surrogates (a file
+# name that is not UTF-8, or a JSON "\\ud800", which no output can encode):
+# shown escaped in messages.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ALLOWED_C0 = frozenset("\t\n\r\f")
 
 
@@ -286,7 +289,7 @@ def _decode_stream(chunks: Iterable[bytes], encoding: str) -> Iterator[str]:
 def _cp1256_record_ok(line: str) -> bool:
     try:
         record = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(record, dict) and isinstance(record.get("text"), str) and _looks_arabic_script(record["text"])
 
@@ -304,6 +307,9 @@ def _record(line: str, number: int, path: str, stem: str) -> Iterator[Document |
     except ValueError as error:
         detail = f"{error.msg} (column {error.colno})" if isinstance(error, json.JSONDecodeError) else str(error)
         yield Problem(path, number, f"not valid JSON: {detail}")
+        return
+    except RecursionError:
+        yield Problem(path, number, "not read: a value nested too deeply")
         return
     if not isinstance(record, dict):
         yield Problem(path, number, f"expected a JSON object, got {_json_type(record)}")
@@ -334,6 +340,11 @@ def _record(line: str, number: int, path: str, stem: str) -> Iterator[Document |
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         yield Problem(path, number, f'"tags" must be a list of strings, got {_json_type(tags)}')
         return
+    # JSON can escape half a character («\\ud800»); no output could encode it.
+    for name, value in (("text", text), *fields.items(), *(("tags", t) for t in tags)):
+        if (bad := _SURROGATE.search(value)) is not None:
+            yield Problem(path, number, f'"{name}" holds a lone surrogate {_quote(bad.group())}, not a character')
+            return
     published = None
     raw_date = record.get("date")
     if raw_date is not None:
@@ -409,6 +420,14 @@ def _read_file(path: str) -> Iterator[Document | Problem]:
             yield _os_problem(path, error)
 
 
+def _undecodable_name(path: str) -> Problem | None:
+    """A Problem if ``path`` is not valid UTF-8 (Python keeps such bytes as lone
+    surrogates): its documents could be read but never named in any output."""
+    if _SURROGATE.search(path) is None:
+        return None
+    return Problem(path, None, "name is not valid UTF-8: rename it to read it")
+
+
 def _folder_files(folder: str) -> Iterator[str | Problem]:
     """Readable article files under ``folder``, sorted, hidden ones skipped.
     Symlinked folders are not followed (no cycles)."""
@@ -419,6 +438,9 @@ def _folder_files(folder: str) -> Iterator[str | Problem]:
         return
     for entry in entries:
         if entry.name.startswith("."):
+            continue
+        if (problem := _undecodable_name(entry.path)) is not None:
+            yield problem
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
@@ -476,6 +498,8 @@ def iter_documents(paths: Sequence[str], stdin: BinaryIO | None = None) -> Itera
     for path in paths:
         if path == "-":
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
+        elif (problem := _undecodable_name(path)) is not None:
+            yield problem
         elif os.path.isdir(path):
             yield from _read_folder(path)
         else:
