@@ -64,6 +64,9 @@ WINDOW_PER_WORKER = 4 * BATCH
 START_TIMEOUT = 120.0
 # Time a worker gets to exit after SIGTERM before SIGKILL.
 STOP_GRACE = 0.5
+# Workers that died before taking a batch (no document to blame) are replaced
+# this many times; after that the ones left, or this process, do the work.
+MAX_UNEXPLAINED_DEATHS = 4
 
 _LENGTH = struct.Struct("!Q")
 _ROOT = str(Path(__file__).resolve().parent.parent)  # the folder holding the ``core`` package
@@ -218,12 +221,17 @@ def _serve() -> None:
                 published, batch = _read(inbox)
             except EOFError:
                 return
-            for seq, document in batch:
-                outcome = _analyze_one(document, published)
+            for seq, doc_id, pickled in batch:
+                # Each document is unpickled only when its turn comes: if that
+                # kills this process, the parent blames the right document.
                 try:
-                    payload = pickle.dumps((seq, document.id, outcome), protocol=pickle.HIGHEST_PROTOCOL)
+                    outcome = _analyze_one(pickle.loads(pickled), published)
+                except Exception as error:  # noqa: BLE001 — a document that cannot be read back is a failure
+                    outcome = f"cannot be read by the worker: {_cause(error)}"
+                try:
+                    payload = pickle.dumps((seq, doc_id, outcome), protocol=pickle.HIGHEST_PROTOCOL)
                 except Exception as error:  # noqa: BLE001 — an analysis that cannot be sent is a failure
-                    payload = pickle.dumps((seq, document.id, f"result cannot be sent: {_cause(error)}"))
+                    payload = pickle.dumps((seq, doc_id, f"result cannot be sent: {_cause(error)}"))
                 _write_bytes(outbox, payload)
     except (BrokenPipeError, EOFError):
         return  # the parent is gone
@@ -287,6 +295,7 @@ class _Pool:
         self.next_out = 0     # of the next item to yield
         self.exhausted = False
         self.window = size * WINDOW_PER_WORKER
+        self.unexplained_deaths = 0
 
     def run(self, items: Iterator[Document | Problem]) -> Iterator[Result]:
         try:
@@ -335,14 +344,22 @@ class _Pool:
         return None
 
     def _dispatch(self, worker: _Worker, items: Iterator[Document | Problem]) -> None:
+        wire = []
         while len(worker.batch) < BATCH and (job := self._take(items)) is not None:
+            seq, document = job
+            try:
+                pickled = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception as error:  # noqa: BLE001 — a document that cannot be sent is that document's problem
+                self.results[seq] = (_problem(document, f"cannot be sent to a worker: {_cause(error)}"), True)
+                continue
             worker.batch.append(job)
-        if not worker.batch:
+            wire.append((seq, document.id, pickled))
+        if not wire:
             return
         try:
-            _write(worker.inbox, (self.published, list(worker.batch)))
-        except OSError:  # BrokenPipeError: it died; its batch is retried
-            self._gone(worker)
+            _write(worker.inbox, (self.published, wire))
+        except OSError:  # BrokenPipeError: it died before taking the batch, which no document caused
+            self._gone(worker, blame=False)
 
     # -- answers ----------------------------------------------------------------------
 
@@ -382,19 +399,22 @@ class _Pool:
         worker.batch.popleft()
         self.results[seq] = (_result(document, outcome), True)
 
-    def _gone(self, worker: _Worker) -> None:
+    def _gone(self, worker: _Worker, blame: bool = True) -> None:
         """A worker died: the document it was on is the cause (a Problem), the
         rest of its batch is retried first, and a new worker takes its place
-        if it had been working (one that never started is not replaced)."""
+        if it had been working (one that never started is not replaced, nor
+        one of too many dying for no document)."""
         self.workers.remove(worker)
         status = worker.status()
         _end(worker)
-        if worker.batch:
+        if worker.batch and blame:
             seq, document = worker.batch.popleft()
             self.results[seq] = (_problem(document, f"the worker process analysing it {status}"), True)
-            self.retry.extendleft(reversed(worker.batch))
-            worker.batch.clear()
-        if worker.ready:
+        elif not blame:
+            self.unexplained_deaths += 1
+        self.retry.extendleft(reversed(worker.batch))
+        worker.batch.clear()
+        if worker.ready and self.unexplained_deaths <= MAX_UNEXPLAINED_DEATHS:
             self._spawn()
 
     def _spawn(self) -> None:
