@@ -400,6 +400,9 @@ def _os_problem(path: str, error: OSError) -> Problem:
 
 
 def _read_file(path: str) -> Iterator[Document | Problem]:
+    if (problem := _undecodable_name(path)) is not None:
+        yield problem
+        return
     try:
         handle = open(path, "rb")  # read-only, no lock: never alters the input
     except OSError as error:
@@ -438,9 +441,6 @@ def _folder_files(folder: str) -> Iterator[str | Problem]:
         return
     for entry in entries:
         if entry.name.startswith("."):
-            continue
-        if (problem := _undecodable_name(entry.path)) is not None:
-            yield problem
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
@@ -498,8 +498,6 @@ def iter_documents(paths: Sequence[str], stdin: BinaryIO | None = None) -> Itera
     for path in paths:
         if path == "-":
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
-        elif (problem := _undecodable_name(path)) is not None:
-            yield problem
         elif os.path.isdir(path):
             yield from _read_folder(path)
         else:
