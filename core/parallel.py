@@ -119,9 +119,29 @@ def _analyze_one(document: Document, published: date | None) -> DocumentAnalysis
     from core.timeline import analyze  # core.timeline imports this module
 
     try:
-        return analyze(document, published)
+        analysis = analyze(document, published)
+        return _date_that_cannot_be_shown(analysis) or analysis
     except Exception as error:  # noqa: BLE001 — any failure of one document is that document's
         return _cause(error)
+
+
+def _date_that_cannot_be_shown(analysis: DocumentAnalysis) -> str | None:
+    """Every date the analysis holds, written in each calendar, as every output
+    and the app will write it: a date outside a converter's range (jdatetime
+    stops before 622 CE) fails here, for this document only, not later while
+    the whole timeline is printed. None if all can be written."""
+    from core.calendars import to_calendar
+    from core.model import CALENDARS
+
+    for mention in (*analysis.mentions, *(e.date for e in analysis.events)):
+        for day in (mention.start, mention.end):
+            for calendar in CALENDARS:
+                try:
+                    to_calendar(day, calendar)
+                except (ValueError, OverflowError) as error:
+                    return (f"«{' '.join(mention.text.split())}» is {day.isoformat()}, "
+                            f"which the {calendar} calendar cannot write ({error})")
+    return None
 
 
 def _cause(error: BaseException) -> str:

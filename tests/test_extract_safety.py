@@ -180,6 +180,21 @@ def test_a_document_whose_analysis_fails_is_named_and_the_exit_status_says_so(tm
     assert [d["id"] for d in json.loads(out.read_text(encoding="utf-8"))["documents"]] == ["d0", "d2"]
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv", "md", "timelinejs", "table"])
+def test_a_date_out_of_a_calendar_range_costs_its_document_only(tmp_path, fmt):
+    source = tmp_path / "news.jsonl"
+    texts = {"d0": "دیروز ۱۲ آذر ۱۴۰۳ جلسه برگزار شد.", "old": "این شهر در ۱۲ مارس ۳۰۰ میلادی بنا شد.",
+             "d2": "جلسه بعدی ۱۵ آذر ۱۴۰۳ است."}
+    source.write_text("\n".join(json.dumps({"id": k, "date": "2024-11-30", "text": t}, ensure_ascii=False)
+                                for k, t in texts.items()) + "\n", encoding="utf-8")
+    result = extract(str(source), "--format", fmt)
+    assert result.returncode in (0, 1)
+    lines = errors(result)
+    assert len(lines) == result.returncode  # the document named if it failed, nothing else
+    shown = result.stdout.decode("utf-8")
+    assert "۱۲ آذر ۱۴۰۳" in shown and "۱۵ آذر ۱۴۰۳" in shown
+
+
 # --- Ctrl-C and SIGTERM ------------------------------------------------------------------
 
 def write_corpus(path: Path, count: int) -> None:

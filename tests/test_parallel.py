@@ -108,7 +108,18 @@ ENGINE_POISONS = [
     "این جلسه در ۳۰ اسفند ماه جاری برگزار می‌شود.",           # Esfand 30 in a non-leap year
     "این بنا در سال ۱۰ پیش از میلاد ساخته شد و در ۵ دی سال ۵۰۰ قمری مرمت شد.",  # before jdatetime's range
     "این پیش‌بینی برای ۱۲ آذر ۱۲۰۰۰ و سال ۹۹۹۹۹ میلادی است.",   # after it
+    "این شهر در ۱۲ مارس ۳۰۰ میلادی بنا شد.",                 # a Gregorian date no Jalali converter writes
+    "این نسخه در دهه ۹۹۹۰ میلادی و قرن ۹۹ میلادی خوانده شد.",  # at the end of the range
 ]
+
+
+def test_a_date_no_calendar_can_write_is_named_with_its_document():
+    poison = Document(id="old", text="این شهر در سال ۳۰۰ میلادی بنا شد.", published=PUBLISHED)
+    results = list(analyze_all([good_document(1), poison, good_document(2)], workers=1))
+    assert_isolated([good_document(1), poison, good_document(2)], results)
+    if isinstance(results[1], Problem):  # until the calendars write years before 622
+        assert str(results[1]).startswith("document old: not analysed: «سال ۳۰۰ میلادی» is 0300-01-01, "
+                                          "which the jalali calendar cannot write")
 
 
 @pytest.mark.parametrize("workers", [1, 2])
