@@ -22,7 +22,7 @@ not ``multiprocessing``:
 Stopping: workers ignore SIGINT and run in their own process group (Ctrl-C
 reaches only this process, which then ends them: SIGTERM, then SIGKILL
 after a short grace). If this process dies without cleaning up, each worker
-sees end-of-file on its stdin, or a broken pipe when it answers, and exits.
+notices within ``PARENT_CHECK`` seconds (its parent id changes) and exits.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ import signal
 import struct
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from collections import deque
@@ -64,6 +65,8 @@ WINDOW_PER_WORKER = 4 * BATCH
 START_TIMEOUT = 120.0
 # Time a worker gets to exit after SIGTERM before SIGKILL.
 STOP_GRACE = 0.5
+# How often a worker checks that its parent is alive.
+PARENT_CHECK = 0.2
 # Workers that died before taking a batch (no document to blame) are replaced
 # this many times; after that the ones left, or this process, do the work.
 MAX_UNEXPLAINED_DEATHS = 4
@@ -228,6 +231,7 @@ def _read(fd: int) -> object:
 def _serve() -> None:
     """A worker's main loop: batches in on stdin, one answer per document on stdout."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _exit_with_parent()
     # The protocol keeps the pipes; whatever else writes to stdout goes where stderr goes (/dev/null).
     inbox, outbox = os.dup(0), os.dup(1)
     os.dup2(2, 1)
@@ -255,6 +259,20 @@ def _serve() -> None:
                 _write_bytes(outbox, payload)
     except (BrokenPipeError, EOFError):
         return  # the parent is gone
+
+
+def _exit_with_parent() -> None:
+    """End this worker soon after its parent dies however it dies (SIGKILL, or
+    SIGTERM in a program that does not catch it), not only when its next
+    answer meets a closed pipe: an orphan is reparented, so its parent id changes."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 # --- the parent side --------------------------------------------------------------------
