@@ -264,6 +264,30 @@ def test_a_stop_signal_ends_the_run_and_its_workers_without_a_traceback(corpus, 
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing half-written
 
 
+def running(pids: set[int]) -> set[int]:
+    """Those of ``pids`` not yet exited (an exited orphan may wait as a zombie for init to reap it)."""
+    left = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                if f.read().rsplit(")", 1)[1].split()[0] != "Z":
+                    left.add(pid)
+        except OSError:
+            pass
+    return left
+
+
+def test_workers_exit_when_their_parent_is_killed_outright(corpus, tmp_path):
+    proc = subprocess.Popen([*COMMAND, str(corpus), "--workers", "2", "-o", str(tmp_path / "out.json")], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    assert wait_for(lambda: len(workers.update(children(proc.pid)) or workers) >= 2, guard=120), "no workers"
+    time.sleep(0.5)
+    proc.kill()  # SIGKILL: no cleanup of any kind in the parent
+    proc.wait(timeout=60)
+    assert wait_for(lambda: not running(workers), guard=10), f"workers left: {running(workers)}"
+
+
 def test_ctrl_c_on_a_terminal_stops_the_run_and_its_workers(corpus, tmp_path):
     out = tmp_path / "out.json"
     pid, terminal = pty.fork()
