@@ -497,7 +497,11 @@ def iter_documents(paths: Sequence[str], stdin: BinaryIO | None = None) -> Itera
     with a Problem for each thing that could not be read."""
     for path in paths:
         if path == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:  # started with file descriptor 0 closed
+                yield Problem("-", None, "cannot read: standard input is closed")
+            else:
+                yield from _read_stdin(stream)
         elif os.path.isdir(path):
             yield from _read_folder(path)
         else:

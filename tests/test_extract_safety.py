@@ -88,6 +88,36 @@ def test_output_device_is_written_in_place_and_checked():
     assert extract(str(ARTICLES), "-o", "/dev/null").returncode == 0
 
 
+# (which descriptors are closed, arguments, exit status, what stderr says)
+CLOSED = [
+    ((0, 1, 2), ["-o", "{out}"], 0, None),
+    ((0,), ["-"], 1, ["ruydad: -: cannot read: standard input is closed"]),
+    ((1,), [], 74, ["ruydad: cannot write standard output: bad file descriptor"]),
+    ((2,), ["{missing}"], 1, None),  # the problem goes nowhere, and never into the JSON on stdout
+]
+
+
+@pytest.mark.parametrize("closed, args, status, said", CLOSED, ids=[str(c[0]) for c in CLOSED])
+def test_closed_standard_descriptors_are_no_crash(tmp_path, closed, args, status, said):
+    out, missing = tmp_path / "out.json", tmp_path / "missing.txt"
+    args = [a.format(out=out, missing=missing) for a in args]
+    paths = [] if "-" in args else [str(ARTICLES)]
+    script = ("import os, sys\n"
+              f"for fd in {closed!r}: os.close(fd)\n"
+              "os.execv(sys.executable, sys.argv[1:])\n")
+    result = subprocess.run([sys.executable, "-c", script, *COMMAND, *paths, *args], cwd=ROOT, timeout=300,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert result.returncode == status
+    if said is not None:
+        assert errors(result) == said
+    if 2 in closed:
+        assert result.stderr == b""
+    if 1 not in closed:
+        assert json.loads(result.stdout)["documents"] is not None
+    if "-o" in args:
+        assert json.loads(out.read_bytes())["documents"]
+
+
 # --- an input is never an output -------------------------------------------------------
 
 def make_input(tmp_path: Path) -> Path:

@@ -68,6 +68,8 @@ def _parser() -> _Parser:
 
 
 def run_extract(argv: list[str]) -> int:
+    if sys.stderr is None:  # started with descriptor 2 closed: messages must not fall back to stdout
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
     try:
         with stop_signals_raise():
             return _run(argv)
@@ -102,12 +104,12 @@ def _run(argv: list[str]) -> int:
     if overwrite is not None:
         print(f"ruydad extract: error: {display_text(overwrite)}; inputs are never overwritten", file=sys.stderr)
         return EXIT_USAGE
-    to_terminal = not args.output and sys.stdout.isatty()
+    to_terminal = not args.output and os.isatty(1)
     fmt = args.format or ("table" if to_terminal else "json")
 
     meter = _Progress(args.paths) if sys.stderr.isatty() else None
     try:
-        timeline = build_timeline(iter_documents(args.paths, stdin=sys.stdin.buffer), published=args.date,
+        timeline = build_timeline(iter_documents(args.paths), published=args.date,
                                   progress=meter.update if meter else None, workers=args.workers)
     finally:
         if meter:
