@@ -93,3 +93,45 @@ def test_a_document_that_fails_is_listed_under_problems(monkeypatch):
         await pilot.press("escape")
 
     run(RuydadApp(load, Settings()), scenario)
+
+
+def test_quitting_while_loading_stops_the_load(tmp_path: Path, monkeypatch):
+    """A long load (here: each document takes 50 ms, 2,000 of them) ends soon
+    after the app quits, instead of running to its end in the background."""
+    import threading
+    import time
+
+    import core.timeline
+    from tui.app import RuydadApp
+
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps({"id": f"n{n}", "date": "2024-11-30", "text": article(n)},
+                                         ensure_ascii=False) for n in range(2000)) + "\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 10**9)  # in this process, where analysis can be slowed
+    real = core.timeline.analyze
+    analysed: list[str] = []
+
+    def slow(document, published=None):
+        time.sleep(0.05)
+        analysed.append(document.id)
+        return real(document, published)
+
+    monkeypatch.setattr(core.timeline, "analyze", slow)
+
+    async def main() -> None:
+        app = RuydadApp(timeline_loader([str(path)], None), Settings())
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(600):  # until the analysis has started (hang guard)
+                await pilot.pause(0.05)
+                if analysed:
+                    break
+            assert analysed
+            await pilot.press("q")
+
+    asyncio.run(main())
+    loads = [t for t in threading.enumerate() if t is not threading.current_thread() and not t.daemon]
+    deadline = time.monotonic() + 60  # hang guard: the whole load would take 100 s
+    while any(t.is_alive() for t in loads) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(t.is_alive() for t in loads)
+    assert len(analysed) < 2000

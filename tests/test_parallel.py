@@ -229,6 +229,22 @@ def test_no_worker_outlives_the_run_even_when_the_reader_stops_early(monkeypatch
     assert [pid for pid in started if os.path.exists(f"/proc/{pid}")] == []
 
 
+def test_a_progress_callback_that_raises_stops_the_run_and_its_workers(monkeypatch):
+    started = count_started_workers(monkeypatch)
+
+    class Stop(Exception):
+        pass
+
+    def progress(done: int) -> None:
+        if done == 5:
+            raise Stop
+
+    with pytest.raises(Stop):
+        list(analyze_all([good_document(n) for n in range(300)], workers=2, progress=progress))
+    assert started
+    assert [pid for pid in started if os.path.exists(f"/proc/{pid}")] == []
+
+
 def test_build_timeline_leaves_a_failed_document_out_and_names_it(monkeypatch):
     forbid_parent_analysis(monkeypatch)
     items = [good_document(n) for n in range(60)]
