@@ -30,7 +30,7 @@ def forbid_parent_analysis(monkeypatch) -> None:
     def refuse(document, published):
         raise AssertionError(f"{document.id} analysed in the app's process")
 
-    monkeypatch.setattr(parallel, "_analyze_one", refuse)
+    monkeypatch.setattr(parallel, "analyze_one", refuse)
 
 
 def run(app, scenario) -> None:

@@ -358,12 +358,13 @@ def test_ctrl_c_on_a_terminal_stops_the_run_and_its_workers(corpus, tmp_path):
 
 def test_workers_beyond_the_cores_are_not_started_from_the_command_line(tmp_path, monkeypatch, capsys):
     import core.parallel as parallel
+    import core.workers as worker_module
 
     source = tmp_path / "news.jsonl"
     write_corpus(source, 60)
     started = []
-    real = parallel._start_worker
-    monkeypatch.setattr(parallel, "_start_worker", lambda: started.append(1) or real())
+    real = worker_module.start_worker
+    monkeypatch.setattr(worker_module, "start_worker", lambda: started.append(1) or real())
     with redirect_stderr(io.StringIO()):
         assert run_extract([str(source), "--workers", "1000", "-o", str(tmp_path / "out.json")]) == 0
     cores = parallel.usable_cores()

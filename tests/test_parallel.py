@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 import core.parallel as parallel
+import core.workers as worker_module
 from core.documents import Problem
 from core.model import Document
 from core.parallel import analyze_all, usable_cores
@@ -65,7 +66,7 @@ def forbid_parent_analysis(monkeypatch) -> None:
     def refuse(document, published):
         raise AssertionError(f"{document.id} analysed in the parent, not in a worker")
 
-    monkeypatch.setattr(parallel, "_analyze_one", refuse)
+    monkeypatch.setattr(parallel, "analyze_one", refuse)
 
 
 # Poisons that fail whatever the engine does: a text that is not a string, or
@@ -167,20 +168,20 @@ def test_a_stream_is_read_a_window_at_a_time():
     ahead = []
     for k, _ in enumerate(analyze_all(documents(), workers=2), start=1):
         ahead.append(pulled - k)
-    assert max(ahead) <= max(parallel.PARALLEL_MIN, 2 * parallel.WINDOW_PER_WORKER) + 1
+    assert max(ahead) <= max(parallel.PARALLEL_MIN, 2 * worker_module.WINDOW_PER_WORKER) + 1
     assert pulled == 600
 
 
 def count_started_workers(monkeypatch) -> list[int]:
     started: list[int] = []
-    real = parallel._start_worker
+    real = worker_module.start_worker
 
     def start():
         worker = real()
         started.append(worker.process.pid)
         return worker
 
-    monkeypatch.setattr(parallel, "_start_worker", start)
+    monkeypatch.setattr(worker_module, "start_worker", start)
     return started
 
 
@@ -213,7 +214,7 @@ def test_one_usable_core_means_no_worker(monkeypatch):
     "import sys; sys.stdout.write('hello')",    # says something else than ready
 ])
 def test_workers_that_cannot_start_leave_the_work_to_this_process(monkeypatch, boot):
-    monkeypatch.setattr(parallel, "_BOOT", boot)
+    monkeypatch.setattr(worker_module, "BOOT", boot)
     items = [good_document(n) for n in range(60)]
     results = list(analyze_all(items, workers=2))
     assert_isolated(items, results)
