@@ -177,6 +177,19 @@ def test_an_input_is_never_an_output(tmp_path, name, target, from_stdin, refused
         assert json.loads(Path(output).read_bytes())["documents"][0]["id"] == "a"
 
 
+@pytest.mark.parametrize("name, refused", [("news.jsonl", True), ("more.txt", True), ("out.json", False),
+                                           (".hidden.jsonl", False)])
+def test_standard_output_into_an_input_folder_is_refused_only_onto_what_is_read(tmp_path, name, refused):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    source = make_input(folder)
+    (folder / name).touch()  # as the shell does for `> news/NAME` before ruydad starts
+    with (folder / name).open("ab") as out:
+        result = extract(str(folder), stdout=out)
+    assert source.read_text(encoding="utf-8").startswith('{"id": "a"')
+    assert result.returncode == (2 if refused else 0), result.stderr
+
+
 def test_standard_output_appending_to_an_input_is_refused(tmp_path):
     source = make_input(tmp_path)
     before = source.read_bytes()

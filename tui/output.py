@@ -20,6 +20,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from core.documents import FOLDER_SUFFIXES
+
 STDIN, STDOUT = 0, 1
 
 
@@ -36,8 +38,9 @@ def _identity(st: os.stat_result) -> tuple[int, int]:
 
 
 def input_files(paths: Sequence[str]) -> set[tuple[int, int]]:
-    """Device and inode of every file the inputs name or hold (standard input's
-    file if ``-`` is read from one)."""
+    """Device and inode of every file the inputs name, or that their folders
+    hold and the reader reads (as ``core.documents`` chooses them: not hidden,
+    a known suffix), and of standard input's file if ``-`` is read from one."""
     found: set[tuple[int, int]] = set()
     for path in paths:
         try:
@@ -45,8 +48,11 @@ def input_files(paths: Sequence[str]) -> set[tuple[int, int]]:
         except OSError:
             continue
         if stat.S_ISDIR(st.st_mode):
-            for root, _dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
                 for name in files:
+                    if name.startswith(".") or Path(name).suffix.lower() not in FOLDER_SUFFIXES:
+                        continue
                     try:
                         found.add(_identity(os.stat(os.path.join(root, name))))
                     except OSError:
