@@ -213,27 +213,35 @@ class Pool:
             for _ in range(self.size):
                 self._spawn()
             while True:
-                yield from self._ready_results()
-                if self.exhausted and self.next_out == self.next_seq:
-                    return
-                if not any(w.ready for w in self.workers) and not self._starting():
-                    # No worker could start (or all died at start): this process does the rest.
-                    yield from self._finish_in_process(items)
-                    return
+                # Workers are kept busy before each result is handed over: the
+                # caller may take its time with it (writing an archive).
                 for worker in self.workers:
                     if worker.ready and not worker.batch:
                         self._dispatch(worker, items)
-                self._wait()
+                self._collect(block=False)
+                if self.next_out in self.results:
+                    yield self._next_result()
+                    continue
+                if self.exhausted and self.next_out == self.next_seq:
+                    return
+                stuck = not any(w.ready for w in self.workers) and not self._starting()
+                if stuck or not self._collect(block=True):
+                    # No worker could start (or all died at start): this process does the rest.
+                    yield from self._finish_in_process(items)
+                    return
         finally:
             self._stop()
 
+    def _next_result(self) -> Result:
+        result, analysed = self.results.pop(self.next_out)
+        self.next_out += 1
+        if analysed:
+            self.done.add()
+        return result
+
     def _ready_results(self) -> Iterator[Result]:
         while self.next_out in self.results:
-            result, analysed = self.results.pop(self.next_out)
-            self.next_out += 1
-            if analysed:
-                self.done.add()
-            yield result
+            yield self._next_result()
 
     # -- input ------------------------------------------------------------------------
 
@@ -278,14 +286,20 @@ class Pool:
     def _starting(self) -> bool:
         return any(not w.ready and time.monotonic() - w.started < START_TIMEOUT for w in self.workers)
 
-    def _wait(self) -> None:
+    def _collect(self, block: bool) -> bool:
+        """Read the answers that are there (``block``: wait for one, or a
+        second while a worker starts). False if no worker has anything to say."""
         listening = {w.outbox: w for w in self.workers if w.batch or not w.ready}
         if not listening:
-            return
-        timeout = 1.0 if any(not w.ready for w in self.workers) else None
-        readable, _, _ = select.select(list(listening), [], [], timeout)
-        for fd in readable:
+            return False
+        poller = select.poll()  # no limit on descriptor numbers, unlike select()
+        for fd in listening:
+            poller.register(fd, select.POLLIN)
+        timeout = (1000 if any(not w.ready for w in self.workers) else None) if block else 0
+        for fd, _event in poller.poll(timeout):
             worker = listening[fd]
+            if worker not in self.workers:
+                continue
             try:
                 self._answer(worker, _read(fd))
             except (EOFError, OSError, pickle.UnpicklingError, _WorkerGone):
@@ -293,6 +307,7 @@ class Pool:
         for worker in list(self.workers):
             if not worker.ready and time.monotonic() - worker.started >= START_TIMEOUT:
                 self._gone(worker)
+        return True
 
     def _answer(self, worker: _Worker, message: object) -> None:
         if not worker.ready:
