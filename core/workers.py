@@ -66,7 +66,7 @@ BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from core.workers import se
 
 
 # --- the wire: length-prefixed pickles on raw file descriptors -------------------------
-# Raw reads (no buffering in Python) so that select() sees every pending message.
+# Raw reads (no buffering in Python) so that poll() sees every pending message.
 
 def _write(fd: int, message: object) -> None:
     _write_bytes(fd, pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
