@@ -12,15 +12,17 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 from datetime import date
 from importlib.resources import as_file, files
 
 from tui.bidi import BIDI_CHOICES, resolve_mode
+from tui.remembered import inputs_key
 from tui.config import ConfigError, Settings, config_path, load_settings
-from tui.widgets.date_labels import CALENDARS, DIGIT_CHOICES
+from core.model import CALENDARS
+from tui.date_display import DIGIT_CHOICES
 
 SEED_PACKAGE = "ruydad_fixtures"
 SEED_ARTICLE = "etemadonline-688273.txt"
@@ -48,6 +50,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def inputs_label(paths: Sequence[str]) -> str:
+    """What was opened, in a few words: the file or folder name, or how many."""
+    if not paths:
+        return "the example article"
+    names = ["standard input" if path == "-" else os.path.basename(os.path.normpath(path)) or path
+             for path in paths]
+    return names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
+
+
 def _progress_text(args: tuple[object, ...]) -> str:
     numbers = [a for a in args if isinstance(a, int)]
     if len(numbers) >= 2:
@@ -57,12 +68,37 @@ def _progress_text(args: tuple[object, ...]) -> str:
     return "finding dates…"
 
 
+class LoadCancelled(Exception):
+    """The app quit (or the load was replaced) while loading: stop, ending the worker processes."""
+
+
+def _cancelled() -> Callable[[], bool]:
+    """Whether the Textual worker running this load has been cancelled (the
+    app cancels its workers when it quits); never, outside a worker."""
+    from textual.worker import NoActiveWorker, get_current_worker
+
+    try:
+        worker = get_current_worker()
+    except NoActiveWorker:
+        return lambda: False
+    return lambda: worker.is_cancelled
+
+
 def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date | None = None):
     """The loader the app runs in a worker thread: read, then build the timeline."""
 
     def load(report):
         from core.documents import iter_documents
         from core.model import Document
+
+        cancelled = _cancelled()
+
+        def progress(*args: object) -> None:
+            # Called once per document: quitting during a long load stops it
+            # here, and the worker processes with it, instead of waiting.
+            if cancelled():
+                raise LoadCancelled
+            report.progress(_progress_text(args))
 
         items: list = []
         documents: list[Document] = []
@@ -72,25 +108,27 @@ def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date |
             items.append(item)
             (documents if isinstance(item, Document) else problems).append(item)
             if len(items) % 100 == 0:
+                if cancelled():
+                    raise LoadCancelled
                 report.progress(f"reading… {len(documents)} documents")
         report.documents(documents, problems)
         report.progress(f"finding dates in {len(documents)} document(s)…")
         from core.timeline import build_timeline  # the slow imports (hazm) happen here, off the UI thread
 
-        return build_timeline(items, published=published,
-                              progress=lambda *args: report.progress(_progress_text(args)))
+        return build_timeline(items, published=published, progress=progress)
 
     return load
 
 
 def _settings(parsed: argparse.Namespace) -> Settings:
-    from tui.keymap import check_keymap
+    from tui.app import binding_owners
+    from tui.keymap import all_bindings, check_keymap
 
     from textual.theme import BUILTIN_THEMES
 
     path, required = config_path()
     settings = load_settings(path, required)
-    check_keymap(settings.keys, str(path))
+    check_keymap(settings.keys, str(path), all_bindings(binding_owners()))
     overrides = {name: getattr(parsed, name) for name in ("bidi", "calendar", "digits", "theme")
                  if getattr(parsed, name) is not None}
     settings = replace(settings, **overrides)
@@ -132,7 +170,8 @@ def run_app(args: list[str]) -> int:
             from core.documents import parse_date
 
             published = parse_date(parsed.date)
-        if not sys.stdout.isatty():
+        # textual-serve (ruydad serve) runs the app with its web driver, on pipes.
+        if not sys.stdout.isatty() and "TEXTUAL_DRIVER" not in os.environ:
             raise ConfigError("the app needs a terminal; use `ruydad extract` to print the timeline")
         stdin = None
         if "-" in parsed.paths:
@@ -150,6 +189,7 @@ def run_app(args: list[str]) -> int:
         if not paths:
             paths = [str(stack.enter_context(as_file(files(SEED_PACKAGE) / SEED_ARTICLE)))]
         app = RuydadApp(timeline_loader(paths, stdin, published), settings, visual=mode == "visual",
-                        ansi_colors=_ansi_only_terminal())
+                        ansi_colors=_ansi_only_terminal(), inputs=inputs_label(parsed.paths),
+                        remember_key=inputs_key(parsed.paths))
         app.run()
     return app.return_code or 0
