@@ -97,6 +97,8 @@ def _date_that_cannot_be_shown(analysis: DocumentAnalysis) -> str | None:
 
     for mention in (*analysis.mentions, *(e.date for e in analysis.events)):
         for day in (mention.start, mention.end):
+            if day is None:  # days unknown (no publication date, out of range): nothing to write
+                continue
             for calendar in CALENDARS:
                 try:
                     to_calendar(day, calendar)

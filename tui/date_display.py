@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from core import calendars
 from core.lexicon import read_rows
 from core.model import CALENDARS, Event, Mention
-from core.resolve import calendar_year, shift_unit, year_period
+from core.timex.arithmetic import calendar_year, shift_unit, year_period
 
 DIGIT_CHOICES: tuple[str, ...] = ("auto", "persian", "latin")
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
@@ -83,7 +83,7 @@ def season_names() -> dict[int, str]:
     return names
 
 
-# --- moving in time (the arithmetic is core.resolve's) -------------------------
+# --- moving in time (the arithmetic is core.timex.arithmetic's) -------------------------
 
 def shift(day: date, unit: str, amount: int, calendar: str) -> date:
     """``day`` moved by ``amount`` days, months or years of ``calendar``;
