@@ -2,8 +2,10 @@
 
 With no PATH it opens the example article shipped inside the package (so it
 works after ``pipx install`` too). ``-`` reads standard input first, then
-gives the keyboard back to the app through ``/dev/tty``. Mistakes in the
-arguments or the config file end with one line on stderr and status 2.
+gives the keyboard back to the app through ``/dev/tty``. A PATH that is an
+archive (an SQLite file, made by ``ruydad index``) is opened as it is, read
+page by page: nothing is analysed again. Mistakes in the arguments or the
+config file end with one line on stderr and status 2.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import replace
 from datetime import date
 from importlib.resources import as_file, files
 
+from core.archive_header import is_archive
 from tui.bidi import BIDI_CHOICES, resolve_mode
 from tui.config import ConfigError, Settings, config_path, load_settings
 from tui.widgets.date_labels import CALENDARS, DIGIT_CHOICES
@@ -35,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
                "(or $RUYDAD_CONFIG).")
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="articles: .txt or .jsonl files, folders of them, or - for standard input "
-                             "(none: the bundled example article)")
+                             "(none: the bundled example article); or one archive made by `ruydad index`")
     parser.add_argument("--bidi", choices=BIDI_CHOICES,
                         help="logical: the terminal reorders Persian; visual: ruydad does; "
                              "auto: guess from the terminal (default)")
@@ -58,10 +61,14 @@ def _progress_text(args: tuple[object, ...]) -> str:
 
 
 def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date | None = None):
-    """The loader the app runs in a worker thread: read, then build the timeline."""
+    """The loader the app runs in a worker thread: an ``EventStore`` over the
+    archive, when PATH is one; else read the inputs, then build the timeline."""
 
     def load(report):
+        if len(paths) == 1 and is_archive(paths[0]):
+            return open_archive(paths[0], report)
         from core.documents import iter_documents
+        from core.memory_store import MemoryStore
         from core.model import Document
 
         items: list = []
@@ -77,10 +84,33 @@ def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date |
         report.progress(f"finding dates in {len(documents)} document(s)…")
         from core.timeline import build_timeline  # the slow imports (hazm) happen here, off the UI thread
 
-        return build_timeline(items, published=published,
-                              progress=lambda *args: report.progress(_progress_text(args)))
+        return MemoryStore(build_timeline(items, published=published,
+                                          progress=lambda *args: report.progress(_progress_text(args))))
 
     return load
+
+
+def open_archive(path: str, report):
+    """The archive at ``path`` as an ``EventStore``: opened, not read."""
+    report.progress(f"opening the archive {path}…")
+    try:
+        from core.archive import ArchiveStore
+    except ImportError as error:
+        raise RuntimeError(f"{path} is an archive, but this build cannot open archives ({error})") from None
+    return ArchiveStore(path)
+
+
+def _check_archive_arguments(paths: Sequence[str], published: date | None) -> None:
+    """An archive is opened on its own, with the dates it was indexed with."""
+    archives = [p for p in paths if p != "-" and is_archive(p)]
+    if not archives:
+        return
+    if len(paths) > 1:
+        raise ConfigError(f"{archives[0]} is an archive: open it on its own (index the other inputs into it "
+                          "with `ruydad index`)")
+    if published is not None:
+        raise ConfigError(f"{archives[0]} is an archive: --date applies when articles are read, "
+                          "give it to `ruydad index`")
 
 
 def _settings(parsed: argparse.Namespace) -> Settings:
@@ -132,6 +162,7 @@ def run_app(args: list[str]) -> int:
             from core.documents import parse_date
 
             published = parse_date(parsed.date)
+        _check_archive_arguments(parsed.paths, published)
         if not sys.stdout.isatty():
             raise ConfigError("the app needs a terminal; use `ruydad extract` to print the timeline")
         stdin = None

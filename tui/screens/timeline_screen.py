@@ -5,12 +5,18 @@ The timeline is loaded by a thread worker so the screen is drawn at once;
 documents appear in the article pane as soon as they are read, events when
 the engine is done. This screen owns what is shown (the filter, the search,
 the calendar order, the bidi mode) and keeps the widgets in step.
+
+Everything is read through an ``EventStore`` (``core.store``), the loader's
+answer: a timeline built in memory or an archive on disk. A filter is a
+``Query`` and what it selects a ``Selection`` read page by page; the article
+pane asks for one document at a time. Nothing here holds every event.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -20,9 +26,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.message import Message
+from textual.cache import LRUCache
 from textual.screen import Screen
 
 from core.model import Document, Event
+from core.store import DocumentView, EventStore, Query, Selection
 from tui.screens.export_screen import EXPORT_FORMATS, ExportRequest, ExportScreen
 from tui.screens.filter_screen import FilterScreen, FilterSpec
 from tui.screens.problems_screen import ProblemsScreen
@@ -40,6 +48,9 @@ from tui.widgets.timeline_list import TimelineList
 if TYPE_CHECKING:
     from core.timeline import Timeline
 
+# Events read at a time when the whole selection is written out.
+EXPORT_PAGE = 1000
+
 
 class LoadReport(Protocol):
     """What a loader tells the screen while it works (from its thread)."""
@@ -49,9 +60,35 @@ class LoadReport(Protocol):
     def documents(self, documents: Sequence[Document], problems: Sequence[object]) -> None: ...
 
 
-Loader = Callable[[LoadReport], "Timeline"]
+Loader = Callable[[LoadReport], EventStore]
 
 CALENDAR_NAMES = {"jalali": "Jalali", "gregorian": "Gregorian", "hijri": "Hijri"}
+
+
+class DocumentTags(Mapping[str, str]):
+    """«#n» for a document (its place in input order), asked of the store as
+    rows need it; no tags when there is a single document."""
+
+    def __init__(self, store: EventStore) -> None:
+        self._store = store
+        self._count = store.document_count()
+        self._tags: dict[str, str] = {}
+
+    def __getitem__(self, doc_id: str) -> str:
+        tag = self._tags.get(doc_id)
+        if tag is None:
+            number = self._store.document_number(doc_id) if self._count > 1 else None
+            if number is None:
+                raise KeyError(doc_id)
+            tag = self._tags[doc_id] = f"#{number}"
+        return tag
+
+    def __len__(self) -> int:
+        return self._count if self._count > 1 else 0
+
+    def __iter__(self) -> Iterator[str]:
+        if self._count > 1:
+            yield from (d.id for d in self._store.documents())
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +129,9 @@ class TimelineScreen(Screen[None]):
             self.problems = list(problems)
 
     class Loaded(Message):
-        def __init__(self, timeline: Timeline) -> None:
+        def __init__(self, store: EventStore) -> None:
             super().__init__()
-            self.timeline = timeline
+            self.store = store
 
     class LoadFailed(Message):
         def __init__(self, text: str) -> None:
@@ -106,15 +143,17 @@ class TimelineScreen(Screen[None]):
         self.loader = loader
         self.options = options
         self.export_folder = export_folder or Path.cwd()
-        self.timeline: Timeline | None = None
-        self.shown: Timeline | None = None
-        self.documents: dict[str, Document] = {}
-        self.document_tags: dict[str, str] = {}
+        self.store: EventStore | None = None
+        self.everything: Selection | None = None  # every event: the total in the title
+        self.shown: Selection | None = None
+        self.document_count = 0
+        self.document_tags: Mapping[str, str] = {}
         self.problems: list[object] = []
         self.filter_spec = FilterSpec()
         self.search_query = ""
         self.load_status = "starting…"
-        self._by_document: dict[str, list[Event]] = {}
+        self._views: LRUCache[str, DocumentView | None] = LRUCache(16)
+        self._article_events: LRUCache[str, list[Event]] = LRUCache(16)  # for ``shown``
 
     # --- layout --------------------------------------------------------------------
 
@@ -159,11 +198,11 @@ class TimelineScreen(Screen[None]):
                 screen.post_message(TimelineScreen.DocumentsRead(documents, problems))
 
         try:
-            timeline = self.loader(Report())
+            store = self.loader(Report())
         except Exception as error:  # noqa: BLE001 — any failure is shown, never a crash
             self.post_message(self.LoadFailed(f"could not build the timeline: {type(error).__name__}: {error}"))
             return
-        self.post_message(self.Loaded(timeline))
+        self.post_message(self.Loaded(store))
 
     @on(LoadProgress)
     def _progress(self, message: LoadProgress) -> None:
@@ -172,20 +211,21 @@ class TimelineScreen(Screen[None]):
 
     @on(DocumentsRead)
     def _documents_read(self, message: DocumentsRead) -> None:
-        self._set_documents(message.documents)
         self.problems = message.problems
-        if self.timeline is None and message.documents:
+        if self.store is None and message.documents:
             self.article.show(message.documents[0], [], None)
             self._update_titles()
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        timeline = message.timeline
-        self.timeline = timeline
+        store = message.store
+        self.store = store
         self.load_status = ""
-        self._set_documents(timeline.documents)
-        self.problems = list(timeline.problems)
-        self._show(timeline)
+        self.everything = store.select(Query())
+        self.document_count = store.document_count()
+        self.document_tags = DocumentTags(store)
+        self.problems = list(store.problems())
+        self._show(self.everything)
         # The timeline lives as long as the app: keep the collector from walking
         # it again and again (full collections of 10,000 events stall key presses).
         gc.freeze()
@@ -195,7 +235,7 @@ class TimelineScreen(Screen[None]):
             more = f" (and {count - 1} more; p lists them)" if count > 1 else " (p lists problems)"
             self.notify(first + more, title="not everything could be read", severity="warning",
                         markup=False, timeout=8)
-        if not timeline.documents:
+        if not self.document_count:
             self.query_one(DetailLine).show(None, self.options.display, self.options.visual, {},
                                             "nothing could be read: see the problems (p)")
 
@@ -207,24 +247,44 @@ class TimelineScreen(Screen[None]):
         self.query_one(DetailLine).show(None, self.options.display, self.options.visual, {}, message.text)
         self.notify(safe_line(message.text), severity="error", markup=False, timeout=10)
 
-    def _set_documents(self, documents: Sequence[Document]) -> None:
-        self.documents = {d.id: d for d in documents}
-        many = len(documents) > 1
-        self.document_tags = {d.id: f"#{i}" for i, d in enumerate(documents, start=1)} if many else {}
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
 
-    def _show(self, shown: Timeline, keep: Event | None = None) -> None:
+    def _show(self, shown: Selection, keep: Event | None = None) -> None:
         """Put ``shown`` on screen, keeping the selected event (or the nearest date)."""
         self.shown = shown
-        by_document: dict[str, list[Event]] = {}
-        for event in shown.events:
-            by_document.setdefault(event.document, []).append(event)
-        self._by_document = by_document
-        self.query_one(DensityStrip).show(shown.events, self.options.display)
-        self.timeline_list.set_events(shown.events, self.document_tags,
+        self._article_events.clear()
+        self.query_one(DensityStrip).show(shown.starts(), self.options.display)
+        self.timeline_list.set_events(shown, self.document_tags,
                                       keep=keep.id if keep else None, near=keep.date.start if keep else None)
         if self.search_query:
             self._apply_search(self.search_query, jump=False)
         self._update_titles()
+
+    # --- one document at a time, from the store ----------------------------------------------
+
+    def _view(self, doc_id: str) -> DocumentView | None:
+        if doc_id in self._views:
+            return self._views[doc_id]
+        view = self._views[doc_id] = self.store.document_view(doc_id) if self.store is not None else None
+        return view
+
+    def _document(self, doc_id: str) -> Document | None:
+        view = self._view(doc_id)
+        return view.document if view is not None else None
+
+    def _events_in_article(self, doc_id: str) -> list[Event]:
+        """The document's events that the timeline shows now (all of them unfiltered)."""
+        found = self._article_events.get(doc_id)
+        if found is None:
+            view = self._view(doc_id)
+            events = view.events if view is not None else []
+            shown = self.shown
+            if shown is not None and shown is not self.everything:
+                events = [e for e in events if shown.position_of(e.id) is not None]
+            found = self._article_events[doc_id] = events
+        return found
 
     # --- following the selection ---------------------------------------------------------
 
@@ -232,8 +292,7 @@ class TimelineScreen(Screen[None]):
     def _highlighted(self, message: TimelineList.Highlighted) -> None:
         event = message.event
         if event is not None:
-            document = self.documents.get(event.document)
-            self.article.show(document, self._by_document.get(event.document, []), event)
+            self.article.show(self._document(event.document), self._events_in_article(event.document), event)
         self.query_one(DetailLine).show(event, self.options.display, self.options.visual, self.document_tags)
         self.query_one(DensityStrip).select(event)
         self._update_titles()
@@ -241,7 +300,7 @@ class TimelineScreen(Screen[None]):
     @on(TimelineList.SourceRequested)
     def _enter_article(self, message: TimelineList.SourceRequested) -> None:
         event = message.event
-        self.article.enter(self.documents.get(event.document), self._by_document.get(event.document, []), event)
+        self.article.enter(self._document(event.document), self._events_in_article(event.document), event)
         self._update_titles()
 
     @on(ArticleView.EventChosen)
@@ -268,10 +327,10 @@ class TimelineScreen(Screen[None]):
         visual = self.options.visual
         parts = ["Timeline"]
         if self.shown is not None:
-            count = len(self.shown.events)
-            total = len(self.timeline.events) if self.timeline is not None else count
+            count = len(self.shown)
+            total = len(self.everything) if self.everything is not None else count
             parts.append(f"{count} events" if self.filter_spec.empty else f"{count} of {total} events")
-            parts.append(f"{len(self.documents)} document" + ("s" if len(self.documents) != 1 else ""))
+            parts.append(f"{self.document_count} document" + ("s" if self.document_count != 1 else ""))
         if not self.filter_spec.empty:
             parts.append("filter: " + display_text(safe_line(self.filter_spec.describe()), visual))
         if self.search_query:
@@ -312,7 +371,7 @@ class TimelineScreen(Screen[None]):
         options = self.options
         density = self.query_one(DensityStrip)
         if self.shown is not None and density.display_options != options.display:
-            density.show(self.shown.events, options.display)
+            density.show(self.shown.starts(), options.display)
             density.select(self.timeline_list.event)
         self.timeline_list.configure(display=options.display, visual=options.visual)
         self.article.set_visual(options.visual)
@@ -363,8 +422,7 @@ class TimelineScreen(Screen[None]):
             listing.set_matches([])
             self._update_titles()
             return
-        found = {event.id for event in self.shown.search(query)}
-        indices = [i for i, event in enumerate(listing.events) if event.id in found]
+        indices = self.shown.matches(query)
         listing.set_matches(indices)
         self._update_titles()
         if not jump:
@@ -372,21 +430,17 @@ class TimelineScreen(Screen[None]):
         if not indices:
             self.notify(f"no event matches «{safe_line(query)}»", markup=False, timeout=3)
             return
-        after = [i for i in indices if i >= listing.cursor]
-        listing.cursor = after[0] if after else indices[0]
+        after = bisect_left(indices, listing.cursor)
+        listing.cursor = indices[after] if after < len(indices) else indices[0]
         self.notify(f"{len(indices)} event(s) match — n/N next/previous", markup=False, timeout=3)
 
     def action_filter(self) -> None:
-        if self.timeline is None:
+        if self.store is None:
             self.notify("still loading", timeout=2)
             return
         from core.documents import parse_date
 
-        events = self.timeline.events
-        actors = sorted({a for e in events for a in e.actors})
-        places = sorted({p for e in events for p in e.places})
-        self.app.push_screen(FilterScreen(self.filter_spec, parse_date, actors, places, sorted(self.documents)),
-                             self._filter_done)
+        self.app.push_screen(FilterScreen(self.filter_spec, parse_date, self.store.names), self._filter_done)
 
     def apply_filter_clear(self) -> None:
         self.apply_filter(FilterSpec())
@@ -396,24 +450,20 @@ class TimelineScreen(Screen[None]):
             self.apply_filter(spec)
 
     def apply_filter(self, spec: FilterSpec) -> None:
-        if self.timeline is None:
+        if self.store is None or self.everything is None:
             return
         keep = self.timeline_list.event
         self.filter_spec = spec
-        if spec.empty:
-            shown = self.timeline
-        else:
-            shown = self.timeline.filter(start=spec.start, end=spec.end, actor=spec.actor or None,
-                                         place=spec.place or None, document=spec.document or None)
+        shown = self.everything if spec.empty else self.store.select(spec.query())
         self._show(shown, keep=keep)
         if not spec.empty:
-            self.notify(f"{len(shown.events)} of {len(self.timeline.events)} events", timeout=2)
+            self.notify(f"{len(shown)} of {len(self.everything)} events", timeout=2)
 
     # --- copy, export, problems ------------------------------------------------------------
 
     def event_text(self, event: Event) -> str:
         first, second = date_column(event, self.options.display)
-        document = self.documents.get(event.document)
+        document = self._document(event.document)
         where = safe_line(document.title or document.id) if document else event.document
         return (f"{first} · {second}\n{safe_line(event.summary)}\n"
                 f"«{safe_line(event.sentence.text)}»\n— {where}")
@@ -453,15 +503,33 @@ class TimelineScreen(Screen[None]):
             "markdown": lambda t: export.to_markdown(t, calendar), "json": export.to_json,
             "csv": lambda t: export.to_csv(t, calendar), "timelinejs": lambda t: export.to_timelinejs(t, calendar)}
         try:
-            text = writers[request.format](self.shown)
+            text = writers[request.format](self._shown_timeline())
             with open(request.path, "x", encoding="utf-8", newline="") as handle:  # never overwrite
                 handle.write(text)
         except OSError as error:
             self.notify(f"{request.path}: {(error.strerror or str(error)).lower()}", severity="error", markup=False)
             return
         label = EXPORT_FORMATS[request.format][0]
-        self.notify(f"exported {len(self.shown.events)} events as {label} to {request.path}", markup=False,
+        self.notify(f"exported {len(self.shown)} events as {label} to {request.path}", markup=False,
                     timeout=4)
+
+    def _shown_timeline(self) -> Timeline:
+        """The events on the timeline now, read page by page, with the documents they cite."""
+        from core.timeline import Timeline
+
+        shown, store = self.shown, self.store
+        assert shown is not None and store is not None
+        events: list[Event] = []
+        for first in range(0, len(shown), EXPORT_PAGE):
+            events.extend(shown.page(first, EXPORT_PAGE))
+        cited = dict.fromkeys(s.document for e in events for s in (e.sources or ())) | \
+            dict.fromkeys(e.document for e in events)
+        views = [v for v in map(store.document_view, cited) if v is not None]
+        views.sort(key=lambda v: store.document_number(v.document.id) or 0)
+        return Timeline(documents=[v.document for v in views], events=events, problems=[],
+                        mentions={v.document.id: v.mentions for v in views},
+                        sentences={v.document.id: v.sentences for v in views},
+                        publications={v.document.id: v.publication for v in views if v.publication is not None})
 
     def action_problems(self) -> None:
         if not self.problems:

@@ -4,6 +4,13 @@ Drawn with the line API (only the visible rows are built), so moving through
 10,000 events costs the same as through ten. A row is: the granularity and
 uncertainty mark, the date in the first and second calendar, the document
 (when there are several) and the one-line summary.
+
+The events are a ``Selection`` (``core.store``): its length, its start days
+(one integer per event: year headings and moves in time come from these) and
+the events on screen, read a page at a time. Nothing here walks every event,
+so a selection of a million events opens as fast as one of ten. The date
+columns are as wide as the widest label among the first page of events and
+those drawn so far.
 """
 
 from __future__ import annotations
@@ -17,23 +24,46 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from core.model import Event
+from core.store import Selection
 from tui.bidi import is_rtl
-from tui.widgets.date_labels import DateDisplay, date_column, event_year, mark, shift, year_heading
+from tui.widgets.date_labels import DateDisplay, date_column, mark, shift, year_heading
 from tui.widgets.safe_text import safe_line
 from tui.widgets.strips import Piece, fit, line_strip, pad, pieces_width, to_strip, visual_pieces
 from tui.widgets.time_moves import TimeIndex
+from tui.widgets.year_groups import year_groups
 
 # Longest date labels kept whole; longer ones (wide ranges) end in "…".
 _MAX_FIRST = 24
 _MAX_SECOND = 22
 _LRM = "\u200e"  # keeps an ISO date left-to-right inside Persian, for terminals that reorder
+# Events whose date labels set the columns' widths before any is drawn.
+_MEASURED_FIRST = 100
+
+
+class _NoEvents:
+    """The empty selection, before anything is loaded."""
+
+    def __len__(self) -> int:
+        return 0
+
+    def __getitem__(self, position: int) -> Event:
+        raise IndexError(position)
+
+    def starts(self) -> list[int]:
+        return []
+
+    def position_of(self, event_id: str) -> int | None:
+        return None
+
+
+NO_EVENTS = _NoEvents()
 
 
 class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -98,15 +128,15 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.events: list[Event] = []
+        self.events: Selection | _NoEvents = NO_EVENTS
         self.display_options = DateDisplay()
         self.visual = False
         self._document_tags: Mapping[str, str] = {}
-        self._rows: list[int] = []  # event index, or -(k + 1) for heading k
         self._headings: list[int] = []  # year of each heading
-        self._row_of_event: list[int] = []
         self._group_starts: list[int] = []  # first event index of each year group
-        self._labels: dict[int, tuple[str, str, str]] = {}
+        self._group_rows: list[int] = []  # row of each year heading
+        self._row_count = 0
+        self._labels: LRUCache[int, tuple[str, str, str]] = LRUCache(4096)
         self._first_width = 0
         self._second_width = 0
         self._time_index = TimeIndex([])
@@ -123,21 +153,21 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
     def event(self) -> Event | None:
         return self.events[self.cursor] if 0 <= self.cursor < len(self.events) else None
 
-    def set_events(self, events_: Sequence[Event], document_tags: Mapping[str, str],
+    def set_events(self, events_: Selection, document_tags: Mapping[str, str],
                    keep: str | None = None, near: date | None = None) -> None:
-        """Show ``events_``; select the event with id ``keep`` if present, else the
-        one nearest ``near``, else the first."""
-        self.events = list(events_)
+        """Show the selection ``events_``; select the event with id ``keep`` if
+        present, else the one nearest ``near``, else the first."""
+        self.events = events_
         self._document_tags = document_tags
-        self._time_index = TimeIndex([e.date.start for e in self.events])
+        self._time_index = TimeIndex(events_.starts())
         self._matches, self._match_set = [], frozenset()
-        self._relayout()
-        target = 0 if self.events else -1
-        if keep is not None:
-            target = next((i for i, e in enumerate(self.events) if e.id == keep), -1)
-            if target < 0 and near is not None and self.events:
-                target = self._nearest_to(near)
-            target = max(target, 0) if self.events else -1
+        target = 0 if len(events_) else -1
+        if keep is not None and len(events_):
+            found = events_.position_of(keep)
+            if found is None and near is not None:
+                found = self._time_index.nearest_to(near)
+            target = found if found is not None else 0
+        self._relayout(around=target)
         self.set_reactive(TimelineList.cursor, -2)  # so the watcher runs even if the index is unchanged
         self.cursor = target
 
@@ -158,39 +188,47 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self.refresh()
 
-    def _nearest_to(self, day: date) -> int:
-        return min(range(len(self.events)), key=lambda i: abs((self.events[i].date.start - day).days))
+    # --- rows: a year heading before the first event of each year --------------------
 
-    def _relayout(self) -> None:
-        """Rows (headings + events) for the current calendar; column widths."""
-        calendar = self.display_options.first
-        rows: list[int] = []
-        headings: list[int] = []
-        row_of_event: list[int] = []
-        group_starts: list[int] = []
-        previous_year: int | None = None
-        for index, event in enumerate(self.events):
-            year = event_year(event, calendar)
-            if year != previous_year:
-                headings.append(year)
-                rows.append(-len(headings))
-                group_starts.append(index)
-                previous_year = year
-            row_of_event.append(len(rows))
-            rows.append(index)
-        self._rows, self._headings, self._row_of_event = rows, headings, row_of_event
-        self._group_starts = group_starts
-        self._labels = {}
-        first = second = 0
-        for index in range(len(self.events)):
-            label_first, label_second, _ = self._label(index)
-            first = max(first, cell_len(label_first))
-            second = max(second, cell_len(label_second))
-        self._first_width = min(first, _MAX_FIRST)
-        self._second_width = min(second, _MAX_SECOND)
+    def row_of_event(self, index: int) -> int:
+        """The row that shows event ``index`` (after its year's heading and those before)."""
+        return index + bisect_right(self._group_starts, index)
+
+    def row_item(self, row: int) -> int:
+        """What row ``row`` shows: an event index, or ``-(k + 1)`` for heading ``k``."""
+        group = bisect_right(self._group_rows, row) - 1
+        if group < 0:
+            return row
+        if row == self._group_rows[group]:
+            return -(group + 1)
+        return row - group - 1
+
+    def _relayout(self, around: int = -1) -> None:
+        """Rows (headings + events) for the current calendar; column widths.
+        ``around``: the event to select (its neighbours' labels count for the widths)."""
+        self._headings, self._group_starts = year_groups(self.events.starts(), self.display_options.first)
+        self._group_rows = [first + k for k, first in enumerate(self._group_starts)]
+        self._row_count = len(self.events) + len(self._headings)
+        self._labels.clear()
+        self._first_width = self._second_width = 0
+        height = max(self.scrollable_content_region.height, 1)
+        self._measure(range(min(len(self.events), _MEASURED_FIRST)))
+        if around >= 0:
+            self._measure(range(max(around - height, 0), min(around + height, len(self.events))))
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.virtual_size = Size(self.size.width, self._row_count)
         self.refresh()
+
+    def _measure(self, indices: range) -> bool:
+        """Widen the date columns to fit these events' labels; True if they grew."""
+        first, second = self._first_width, self._second_width
+        for index in indices:
+            label_first, label_second, _ = self._label(index)
+            first = max(first, min(cell_len(label_first), _MAX_FIRST))
+            second = max(second, min(cell_len(label_second), _MAX_SECOND))
+        grew = (first, second) != (self._first_width, self._second_width)
+        self._first_width, self._second_width = first, second
+        return grew
 
     def _label(self, index: int) -> tuple[str, str, str]:
         found = self._labels.get(index)
@@ -202,13 +240,22 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # --- drawing -------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Rows coming into view may hold a wider date: the columns widen first,
+        # so every row on screen is drawn with the same widths.
+        top = int(self.scroll_offset.y) + crop.y
+        shown = [i for i in map(self.row_item, range(max(top, 0), min(top + crop.height, self._row_count))) if i >= 0]
+        if shown and self._measure(range(shown[0], shown[-1] + 1)):
+            self._strips.clear()
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         width = self.scrollable_content_region.width
-        if row >= len(self._rows) or width <= 0:
+        if row >= self._row_count or width <= 0:
             return Strip.blank(width, self.rich_style)
-        index = self._rows[row]
+        index = self.row_item(row)
         selected = index >= 0 and index == self.cursor
         key = (row, index, width, selected, self.has_focus, index in self._match_set)
         strip = self._strips.get(key)
@@ -298,32 +345,32 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_cursor(self, old: int, new: int) -> None:
         for index in (old, new):
-            if 0 <= index < len(self._row_of_event):
-                self.refresh_line(self._row_of_event[index])
+            if 0 <= index < len(self.events):
+                self.refresh_line(self.row_of_event(index))
         self._scroll_to_cursor()
         self.post_message(self.Highlighted(self.event))
 
     def validate_cursor(self, value: int) -> int:
-        if not self.events:
+        if not len(self.events):
             return -1
         return min(max(value, 0), len(self.events) - 1)
 
     def _scroll_to_cursor(self) -> None:
-        if not 0 <= self.cursor < len(self._row_of_event):
+        if not 0 <= self.cursor < len(self.events):
             return
         height = self.scrollable_content_region.height
         if height <= 0:
             return
-        row = self._row_of_event[self.cursor]
+        row = self.row_of_event(self.cursor)
         # Show the year heading too when the cursor is the first of its year.
-        top = row - 1 if row > 0 and self._rows[row - 1] < 0 else row
+        top = row - 1 if row > 0 and self.row_item(row - 1) < 0 else row
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
         elif row >= self.scroll_y + height:
             self.scroll_to(y=row - height + 1, animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        self.virtual_size = Size(self.scrollable_content_region.width, self._row_count)
         self._strips.clear()
         self.call_after_refresh(self._scroll_to_cursor)
 
@@ -340,16 +387,16 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._key_before, self._last_key = self._last_key, event.key
 
     def select_event(self, event_id: str) -> bool:
-        for index, event in enumerate(self.events):
-            if event.id == event_id:
-                self.cursor = index
-                return True
-        return False
+        index = self.events.position_of(event_id)
+        if index is None:
+            return False
+        self.cursor = index
+        return True
 
     # --- actions ---------------------------------------------------------------
 
     def action_move(self, step: int) -> None:
-        if self.events:
+        if len(self.events):
             self.cursor = self.cursor + step
 
     def action_top(self) -> None:
@@ -358,30 +405,30 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
             self.action_first()
 
     def action_first(self) -> None:
-        if self.events:
+        if len(self.events):
             self.cursor = 0
 
     def action_last(self) -> None:
-        if self.events:
+        if len(self.events):
             self.cursor = len(self.events) - 1
 
     def action_page(self, direction: int) -> None:
-        if not self.events:
+        if not len(self.events):
             return
         height = max(self.scrollable_content_region.height - 1, 1)
-        row = self._row_of_event[self.cursor] + direction * height
-        row = min(max(row, 0), len(self._rows) - 1)
+        row = self.row_of_event(self.cursor) + direction * height
+        row = min(max(row, 0), self._row_count - 1)
         # Land on an event row: the nearest in the direction of travel, else back.
         for step in (direction, -direction):
             probe = row
-            while 0 <= probe < len(self._rows) and self._rows[probe] < 0:
+            while 0 <= probe < self._row_count and self.row_item(probe) < 0:
                 probe += step
-            if 0 <= probe < len(self._rows):
-                self.cursor = self._rows[probe]
+            if 0 <= probe < self._row_count:
+                self.cursor = self.row_item(probe)
                 return
 
     def action_year_group(self, direction: int) -> None:
-        if not self.events:
+        if not len(self.events):
             return
         group = bisect_right(self._group_starts, self.cursor) - 1
         target = group + direction
