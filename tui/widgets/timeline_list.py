@@ -167,7 +167,7 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
             if found is None and near is not None:
                 found = self._time_index.nearest_to(near)
             target = found if found is not None else 0
-        self._relayout(around=target)
+        self._relayout()
         self.set_reactive(TimelineList.cursor, -2)  # so the watcher runs even if the index is unchanged
         self.cursor = target
 
@@ -203,18 +203,15 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
             return -(group + 1)
         return row - group - 1
 
-    def _relayout(self, around: int = -1) -> None:
-        """Rows (headings + events) for the current calendar; column widths.
-        ``around``: the event to select (its neighbours' labels count for the widths)."""
+    def _relayout(self) -> None:
+        """Rows (headings + events) for the current calendar; column widths
+        (from the first events here, from the rows on screen as they are drawn)."""
         self._headings, self._group_starts = year_groups(self.events.starts(), self.display_options.first)
         self._group_rows = [first + k for k, first in enumerate(self._group_starts)]
         self._row_count = len(self.events) + len(self._headings)
         self._labels.clear()
         self._first_width = self._second_width = 0
-        height = max(self.scrollable_content_region.height, 1)
         self._measure(range(min(len(self.events), _MEASURED_FIRST)))
-        if around >= 0:
-            self._measure(range(max(around - height, 0), min(around + height, len(self.events))))
         self._strips.clear()
         self.virtual_size = Size(self.size.width, self._row_count)
         self.refresh()
