@@ -56,7 +56,9 @@ class Selection(Protocol):
     def __len__(self) -> int: ...
 
     def starts(self) -> Sequence[int]:
-        """``date.toordinal()`` of each event's start day, in timeline order."""
+        """``date.toordinal()`` of each event's start day, in timeline order:
+        never decreasing (timeline order sorts by start day first), so the app
+        finds a date or a year's first event by binary search."""
 
     def page(self, first: int, count: int) -> list[Event]:
         """Events at positions ``first`` .. ``first + count - 1`` (fewer at the end)."""

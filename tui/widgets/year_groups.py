@@ -12,7 +12,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date
-from itertools import pairwise
 
 from tui.widgets.date_labels import year_interval, year_of
 
@@ -35,19 +34,10 @@ def _next_year_start(year: int, calendar: str) -> int | None:
 
 def year_groups(starts: Sequence[int], calendar: str) -> tuple[list[int], list[int]]:
     """(years, first positions): one entry per year that holds events, in
-    list order. ``starts`` are ``date.toordinal()`` of each event's start."""
+    list order. ``starts`` are ``date.toordinal()`` of each event's start,
+    never decreasing (as ``Selection.starts()`` gives them)."""
     years: list[int] = []
     firsts: list[int] = []
-    if not is_sorted(starts):
-        # Not in date order (no store gives this, but a list may): one look per event.
-        previous = None
-        for position, day in enumerate(starts):
-            year = ordinal_year(day, calendar)
-            if year != previous:
-                years.append(year)
-                firsts.append(position)
-                previous = year
-        return years, firsts
     position, count = 0, len(starts)
     while position < count:
         year = ordinal_year(starts[position], calendar)
@@ -63,6 +53,3 @@ def year_groups(starts: Sequence[int], calendar: str) -> tuple[list[int], list[i
         position = after
     return years, firsts
 
-
-def is_sorted(values: Sequence[int]) -> bool:
-    return all(a <= b for a, b in pairwise(values))
