@@ -90,7 +90,10 @@ class DocumentView:
 
 
 class EventStore(Protocol):
-    """A timeline to read from: documents, problems, and selections of events."""
+    """A timeline to read from: documents, problems, and selections of events.
+
+    The app opens a store in its loading thread and reads it afterwards on
+    its UI thread (never from two threads at once)."""
 
     def select(self, query: Query) -> Selection: ...
 

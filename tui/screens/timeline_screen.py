@@ -275,11 +275,12 @@ class TimelineScreen(Screen[None]):
         return view.document if view is not None else None
 
     def _events_in_article(self, doc_id: str) -> list[Event]:
-        """The document's events that the timeline shows now (all of them unfiltered)."""
+        """The document's events that the timeline shows now (all of them unfiltered).
+        Only events told by this document: a merged event's spans point into its own."""
         found = self._article_events.get(doc_id)
         if found is None:
             view = self._view(doc_id)
-            events = view.events if view is not None else []
+            events = [e for e in view.events if e.document == doc_id] if view is not None else []
             shown = self.shown
             if shown is not None and shown is not self.everything:
                 events = [e for e in events if shown.position_of(e.id) is not None]
