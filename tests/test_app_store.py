@@ -227,3 +227,39 @@ def test_export_writes_the_filtered_selection(tmp_path: Path) -> None:
         assert [d["id"] for d in written["documents"]] == ["dam", "trip"]
 
     drive(make_app(export_folder=tmp_path), scenario)
+
+
+def test_filter_fields_complete_names_the_store_gives() -> None:
+    async def scenario(pilot):
+        await pilot.press("f")
+        place = pilot.app.screen.query_one("#filter-place", Input)
+        place.focus()
+        await pilot.press("ش")
+        await pilot.pause(0.2)
+        assert place._suggestion == "شیراز"
+        await pilot.press("right")  # accepts the completion
+        assert place.value == "شیراز"
+        document = pilot.app.screen.query_one("#filter-document", Input)
+        document.focus()
+        await pilot.press("t")
+        await pilot.pause(0.2)
+        assert document._suggestion == "trip"
+        await pilot.press("right", "enter")
+        assert [e.id for e in listing(pilot).events] == ["trip:1"]
+
+    drive(make_app(), scenario)
+
+
+def test_under_a_filter_the_article_marks_only_the_events_shown() -> None:
+    async def scenario(pilot):
+        main = pilot.app.main
+        await pilot.press("G", "enter")
+        assert [e.id for e in main.article._events] == ["dam:1", "dam:2", "dam:3", "dam:4", "dam:5"]
+        await pilot.press("escape")
+        main.apply_filter(main.filter_spec.__class__(place="کرج"))
+        await pilot.pause()
+        assert listing(pilot).event.id == "trip:1"  # nearest to late 1405 among those kept
+        await pilot.press("k", "enter")
+        assert main.article.document.id == "dam" and [e.id for e in main.article._events] == ["dam:1"]
+
+    drive(make_app(), scenario)
