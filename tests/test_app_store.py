@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from app_fixtures import drive, make_app
+from app_fixtures import drive, make_app, strip_text
 from counting_store import FIRST_DAY, PER_DAY, RARE_EVERY, RARE_WORD, CountingStore
 from tui.app import RuydadApp
 from tui.app_command import run_app, timeline_loader
@@ -263,3 +263,30 @@ def test_under_a_filter_the_article_marks_only_the_events_shown() -> None:
         assert main.article.document.id == "dam" and [e.id for e in main.article._events] == ["dam:1"]
 
     drive(make_app(), scenario)
+
+
+def test_date_columns_widen_when_a_wider_date_comes_into_view() -> None:
+    from dataclasses import replace
+
+    from app_fixtures import many_events_timeline
+
+    timeline = many_events_timeline(300)
+    last = timeline.events[-1]
+    # The last event (far past the first page) spans two years: the widest label.
+    wide = replace(last.date, end=last.date.start.replace(year=last.date.start.year + 1))
+    timeline.events[-1] = replace(last, date=wide)
+
+    async def scenario(pilot):
+        timeline_list = listing(pilot)
+        narrow = timeline_list._first_width
+        await pilot.press("G")
+        await pilot.pause()
+        assert timeline_list._first_width > narrow
+        row = timeline_list.row_of_event(timeline_list.cursor) - int(timeline_list.scroll_y)
+        first_row = timeline_list.row_of_event(timeline_list.cursor - 1) - int(timeline_list.scroll_y)
+        # Every row on screen is drawn with the new width: the second dates start in one column.
+        texts = [strip_text(timeline_list.render_line(y)) for y in (first_row, row)]
+        starts = [t.index("\u200e1992") for t in texts]
+        assert starts[0] == starts[1] > narrow
+
+    drive(make_app(timeline), scenario)
