@@ -68,16 +68,12 @@ class MemoryStore:
     def select(self, query: Query) -> MemorySelection:
         if query.empty:
             return self._everything
-        events = self.timeline.events
-        if any(v is not None for v in (query.start, query.end, query.actor, query.place, query.document)):
-            events = self.timeline.filter(start=query.start, end=query.end, actor=query.actor or None,
-                                          place=query.place or None, document=query.document or None).events
+        events = self.timeline.filter(start=query.start, end=query.end, actor=query.actor or None,
+                                      place=query.place or None, document=query.document or None,
+                                      kinds=query.kinds).events
         if query.search:
             found = self.matching_ids(query.search)
             events = [e for e in events if e.id in found]
-        if query.kinds is not None:
-            # Events gain a kind with issue 9; until then none is of any kind asked for.
-            events = [e for e in events if getattr(e, "kind", None) in query.kinds]
         return MemorySelection(self, events)
 
     def matching_ids(self, search: str) -> set[str]:

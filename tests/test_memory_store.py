@@ -13,6 +13,7 @@ from app_fixtures import DAM, TRIP, sample_timeline
 from core.archive_header import is_archive
 from core.documents import Problem
 from core.memory_store import MemoryStore
+from core.model import MARKS
 from core.page_cache import PageCache
 from core.store import Query
 
@@ -46,7 +47,8 @@ def test_everything_in_timeline_order_indexes_like_a_list() -> None:
     (Query(search="بتنريزي"), ["dam:4"]),                             # no ZWNJ, Arabic yeh
     (Query(search="کرج", document="dam"), ["dam:1"]),
     (Query(place="اصفهان"), []),
-    (Query(kinds=frozenset({"happening"})), []),                     # no event has a kind yet
+    (Query(kinds=frozenset(MARKS) - {"inferred"}), [i for i in ORDER if i != "trip:3"]),
+    (Query(kinds=frozenset({"planned"})), []),                       # every event here happened
 ])
 def test_select(query: Query, expected: list[str]) -> None:
     assert [e.id for e in store().select(query)] == expected
