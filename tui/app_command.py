@@ -14,7 +14,7 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 from datetime import date
@@ -60,6 +60,22 @@ def _progress_text(args: tuple[object, ...]) -> str:
     return "finding dates…"
 
 
+class LoadCancelled(Exception):
+    """The app quit (or the load was replaced) while loading: stop, ending the worker processes."""
+
+
+def _cancelled() -> Callable[[], bool]:
+    """Whether the Textual worker running this load has been cancelled (the
+    app cancels its workers when it quits); never, outside a worker."""
+    from textual.worker import NoActiveWorker, get_current_worker
+
+    try:
+        worker = get_current_worker()
+    except NoActiveWorker:
+        return lambda: False
+    return lambda: worker.is_cancelled
+
+
 def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date | None = None):
     """The loader the app runs in a worker thread: an ``EventStore`` over the
     archive, when PATH is one; else read the inputs, then build the timeline."""
@@ -71,6 +87,15 @@ def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date |
         from core.memory_store import MemoryStore
         from core.model import Document
 
+        cancelled = _cancelled()
+
+        def progress(*args: object) -> None:
+            # Called once per document: quitting during a long load stops it
+            # here, and the worker processes with it, instead of waiting.
+            if cancelled():
+                raise LoadCancelled
+            report.progress(_progress_text(args))
+
         items: list = []
         documents: list[Document] = []
         problems: list = []
@@ -79,13 +104,14 @@ def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date |
             items.append(item)
             (documents if isinstance(item, Document) else problems).append(item)
             if len(items) % 100 == 0:
+                if cancelled():
+                    raise LoadCancelled
                 report.progress(f"reading… {len(documents)} documents")
         report.documents(documents, problems)
         report.progress(f"finding dates in {len(documents)} document(s)…")
         from core.timeline import build_timeline  # the slow imports (hazm) happen here, off the UI thread
 
-        return MemoryStore(build_timeline(items, published=published,
-                                          progress=lambda *args: report.progress(_progress_text(args))))
+        return MemoryStore(build_timeline(items, published=published, progress=progress))
 
     return load
 
