@@ -65,19 +65,26 @@ Loader = Callable[[LoadReport], EventStore]
 CALENDAR_NAMES = {"jalali": "Jalali", "gregorian": "Gregorian", "hijri": "Hijri"}
 
 
+def document_numbers(store: EventStore) -> Callable[[str], int | None]:
+    """``store.document_number``; for a store written before the protocol had
+    it, a stand-in that knows no number (rows go untagged rather than fail)."""
+    return getattr(store, "document_number", lambda doc_id: None)
+
+
 class DocumentTags(Mapping[str, str]):
     """«#n» for a document (its place in input order), asked of the store as
     rows need it; no tags when there is a single document."""
 
     def __init__(self, store: EventStore) -> None:
-        self._store = store
         self._count = store.document_count()
+        self._number = document_numbers(store)
+        self._store = store
         self._tags: dict[str, str] = {}
 
     def __getitem__(self, doc_id: str) -> str:
         tag = self._tags.get(doc_id)
         if tag is None:
-            number = self._store.document_number(doc_id) if self._count > 1 else None
+            number = self._number(doc_id) if self._count > 1 else None
             if number is None:
                 raise KeyError(doc_id)
             tag = self._tags[doc_id] = f"#{number}"
@@ -579,7 +586,8 @@ class TimelineScreen(Screen[None]):
         cited = dict.fromkeys(s.document for e in events for s in (e.sources or ())) | \
             dict.fromkeys(e.document for e in events)
         views = [v for v in map(store.document_view, cited) if v is not None]
-        views.sort(key=lambda v: store.document_number(v.document.id) or 0)
+        number = document_numbers(store)
+        views.sort(key=lambda v: number(v.document.id) or 0)
         return Timeline(documents=[v.document for v in views], events=events, problems=[],
                         mentions={v.document.id: v.mentions for v in views},
                         sentences={v.document.id: v.sentences for v in views},
