@@ -24,7 +24,7 @@ from tui.app import RuydadApp
 from tui.app_command import run_app, timeline_loader
 from tui.config import Settings
 from tui.screens.filter_screen import FilterScreen
-from tui.widgets.date_labels import year_interval
+from core.resolve import year_period
 from tui.widgets.density_strip import DensityStrip
 from tui.widgets.timeline_list import TimelineList
 
@@ -57,7 +57,7 @@ def test_a_million_events_are_read_a_few_pages_at_a_time() -> None:
         assert "1000000 events" in title(pilot) and "100000 documents" in title(pilot)
         assert listing(pilot).event.id == "e0"
         assert pilot.app.main.article.document.id == "d0"
-        first, last = year_interval(1379, "jalali")
+        first, last = year_period("jalali", 1379)
         assert pilot.app.main.query_one(DensityStrip)._per_year[1379] == ((last - first).days + 1) * PER_DAY
         await pilot.press("G")
         assert listing(pilot).event.id == "e999999"
@@ -265,16 +265,17 @@ def test_under_a_filter_the_article_marks_only_the_events_shown() -> None:
     drive(make_app(), scenario)
 
 
-def test_date_columns_widen_when_a_wider_date_comes_into_view() -> None:
+def test_date_columns_widen_when_wider_dates_come_into_view() -> None:
     from dataclasses import replace
+    from datetime import timedelta
 
     from app_fixtures import many_events_timeline
 
     timeline = many_events_timeline(300)
-    last = timeline.events[-1]
-    # The last event (far past the first page) spans two years: the widest label.
-    wide = replace(last.date, end=last.date.start.replace(year=last.date.start.year + 1))
-    timeline.events[-1] = replace(last, date=wide)
+    # The last half (past the first page) span a year each: wider labels, measured only once drawn.
+    for k in range(150, 300):
+        event = timeline.events[k]
+        timeline.events[k] = replace(event, date=replace(event.date, end=event.date.start + timedelta(days=400)))
 
     async def scenario(pilot):
         timeline_list = listing(pilot)
@@ -282,11 +283,9 @@ def test_date_columns_widen_when_a_wider_date_comes_into_view() -> None:
         await pilot.press("G")
         await pilot.pause()
         assert timeline_list._first_width > narrow
-        row = timeline_list.row_of_event(timeline_list.cursor) - int(timeline_list.scroll_y)
-        first_row = timeline_list.row_of_event(timeline_list.cursor - 1) - int(timeline_list.scroll_y)
-        # Every row on screen is drawn with the new width: the second dates start in one column.
-        texts = [strip_text(timeline_list.render_line(y)) for y in (first_row, row)]
-        starts = [t.index("\u200e1992") for t in texts]
-        assert starts[0] == starts[1] > narrow
+        # Every row on screen is drawn with the new width: the summaries start in one column.
+        rows = [timeline_list.row_of_event(timeline_list.cursor - k) - int(timeline_list.scroll_y) for k in (0, 1)]
+        texts = [strip_text(timeline_list.render_line(y)) for y in rows]
+        assert texts[0].index("رویداد") == texts[1].index("رویداد") > narrow + 4
 
     drive(make_app(timeline), scenario)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tui.widgets.date_labels import year_of
+from core.resolve import calendar_year
 from tui.widgets.time_moves import TimeIndex
 from tui.widgets.year_groups import year_groups
 
@@ -36,7 +36,7 @@ def test_year_groups_agree_with_the_year_of_each_event() -> None:
     starts = days(*(D(1995, 1, 1) + timedelta(days=k * 37 // 5) for k in range(3000)))
     for calendar in ("jalali", "gregorian", "hijri"):
         years, firsts = year_groups(starts, calendar)
-        each = [year_of(date.fromordinal(s), calendar) for s in starts]
+        each = [calendar_year(date.fromordinal(s), calendar) for s in starts]
         expected_firsts = [k for k in range(len(each)) if k == 0 or each[k] != each[k - 1]]
         assert firsts == expected_firsts and years == [each[k] for k in expected_firsts]
 
@@ -52,6 +52,6 @@ STARTS = days(D(2020, 1, 1), D(2020, 1, 1), D(2020, 1, 10), D(2020, 2, 1), D(202
     (D(2020, 2, 1), 3),
     (D(2030, 1, 1), 5),
 ])
-def test_nearest_to(target: date, expected: int) -> None:
-    assert TimeIndex(STARTS).nearest_to(target) == expected
-    assert TimeIndex([]).nearest_to(target) is None
+def test_closest(target: date, expected: int) -> None:
+    assert TimeIndex(STARTS).closest(target) == expected
+    assert TimeIndex([]).closest(target) is None

@@ -1,4 +1,5 @@
-"""The ``ruydad`` command: ``ruydad extract ...`` prints, anything else opens the app.
+"""The ``ruydad`` command: ``ruydad extract ...`` prints, ``ruydad serve ...``
+serves the app to a browser, anything else opens the app.
 
 Heavy modules (Textual, Rich) are imported only by the branch that needs them,
 so ``ruydad extract`` starts fast.
@@ -18,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
             print("ruydad: interrupted", file=sys.stderr)
             return 130
         return run_extract(args[1:])
+    if args and args[0] == "serve":
+        from tui.serve_command import run_serve
+
+        return run_serve(args[1:])
     from tui.app_command import run_app
 
     return run_app(args)

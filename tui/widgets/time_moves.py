@@ -54,8 +54,8 @@ class TimeIndex:
                 best = position - 1
         return self._first_at(best)
 
-    def nearest_to(self, target: date | int) -> int | None:
-        """The event whose start is nearest ``target`` (the first in timeline order on a tie)."""
+    def closest(self, target: date | int) -> int | None:
+        """The event that starts nearest ``target`` (the earlier, and the first of its day, on a tie)."""
         if not self._days:
             return None
         target = _day(target)

@@ -1,22 +1,24 @@
 """The timeline: events under year headings, one line each, moved through by key.
 
 Drawn with the line API (only the visible rows are built), so moving through
-10,000 events costs the same as through ten. A row is: the granularity and
-uncertainty mark, the date in the first and second calendar, the document
-(when there are several), the kind mark with the count of reports, and the
-one-line summary.
+10,000 events costs the same as through ten. A row is: the search match,
+granularity and uncertainty marks, the date in the first and second calendar,
+the kind mark with the count of reports and the one-line summary, and the
+document tag (when there are several); how the width is shared, and what
+gives way first, is ``row_layout``'s job.
 
 The events are a ``Selection`` (``core.store``): its length, its start days
 (one integer per event: year headings and moves in time come from these) and
 the events on screen, read a page at a time. Nothing here walks every event,
 so a selection of a million events opens as fast as one of ten. The date
-columns are as wide as the widest label among the first page of events and
-those drawn so far.
+columns are planned from the labels of the first events and of every event
+drawn so far.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -34,15 +36,13 @@ from textual.strip import Strip
 from core.model import Event
 from core.store import Selection
 from tui.bidi import is_rtl
-from tui.widgets.date_labels import DateDisplay, date_column, kind_mark, mark, shift, year_heading
+from tui.date_display import DateDisplay, date_column, kind_mark, mark, shift, year_heading
+from tui.widgets import row_layout
 from tui.widgets.safe_text import safe_line
-from tui.widgets.strips import Piece, fit, line_strip, pad, pieces_width, to_strip, visual_pieces
+from tui.widgets.strips import Piece, fit, line_strip, pad, to_strip, visual_pieces
 from tui.widgets.time_moves import TimeIndex
 from tui.widgets.year_groups import year_groups
 
-# Longest date labels kept whole; longer ones (wide ranges) end in "…".
-_MAX_FIRST = 24
-_MAX_SECOND = 22
 _LRM = "\u200e"  # keeps an ISO date left-to-right inside Persian, for terminals that reorder
 # Events whose date labels set the columns' widths before any is drawn.
 _MEASURED_FIRST = 100
@@ -103,7 +103,8 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("enter", "open_source", "source", id="timeline.open-source"),
     ]
 
-    cursor: reactive[int] = reactive(-1, init=False)
+    # repaint=False: watch_cursor repaints the two rows that change, not the whole pane
+    cursor: reactive[int] = reactive(-1, init=False, repaint=False)
     """Index of the selected event in ``events``; -1 when there are none."""
 
     class Highlighted(Message):
@@ -138,8 +139,14 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._group_rows: list[int] = []  # row of each year heading
         self._row_count = 0
         self._labels: LRUCache[int, tuple[str, str, str]] = LRUCache(4096)
+        # Events whose labels count towards the date columns' widths, and those widths' counts.
+        self._measured: set[int] = set()
+        self._first_widths: Counter[int] = Counter()
+        self._second_widths: Counter[int] = Counter()
         self._first_width = 0
         self._second_width = 0
+        self._tag_width = 0
+        self._planned: tuple[int, row_layout.Columns] | None = None
         self._time_index = TimeIndex([])
         self._matches: list[int] = []
         self._match_set: frozenset[int] = frozenset()
@@ -160,13 +167,15 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         present, else the one nearest ``near``, else the first."""
         self.events = events_
         self._document_tags = document_tags
+        # Tags are «#1» … «#n», one per document: the widest is the last one's.
+        self._tag_width = len(f"#{len(document_tags)}") if len(document_tags) else 0
         self._time_index = TimeIndex(events_.starts())
         self._matches, self._match_set = [], frozenset()
         target = 0 if len(events_) else -1
         if keep is not None and len(events_):
             found = events_.position_of(keep)
             if found is None and near is not None:
-                found = self._time_index.nearest_to(near)
+                found = self._time_index.closest(near)
             target = found if found is not None else 0
         self._relayout()
         self.set_reactive(TimelineList.cursor, -2)  # so the watcher runs even if the index is unchanged
@@ -189,6 +198,18 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self.refresh()
 
+    @property
+    def matches(self) -> list[int]:
+        """Positions of the search matches, ascending."""
+        return list(self._matches)
+
+    def match_position(self) -> tuple[int, int]:
+        """(1-based index of the selected event among the search matches, or 0
+        when it is not one; how many matches)."""
+        position = bisect_left(self._matches, self.cursor)
+        on_match = position < len(self._matches) and self._matches[position] == self.cursor
+        return (position + 1 if on_match else 0), len(self._matches)
+
     # --- rows: a year heading before the first event of each year --------------------
 
     def row_of_event(self, index: int) -> int:
@@ -206,27 +227,37 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _relayout(self) -> None:
         """Rows (headings + events) for the current calendar; column widths
-        (from the first events here, from the rows on screen as they are drawn)."""
+        (from the first events here, then from the rows on screen as they are drawn)."""
         self._headings, self._group_starts = year_groups(self.events.starts(), self.display_options.first)
         self._group_rows = [first + k for k, first in enumerate(self._group_starts)]
         self._row_count = len(self.events) + len(self._headings)
         self._labels.clear()
+        self._measured = set()
+        self._first_widths, self._second_widths = Counter(), Counter()
         self._first_width = self._second_width = 0
         self._measure(range(min(len(self.events), _MEASURED_FIRST)))
+        self._planned = None
         self._strips.clear()
         self.virtual_size = Size(self.size.width, self._row_count)
         self.refresh()
 
     def _measure(self, indices: range) -> bool:
-        """Widen the date columns to fit these events' labels; True if they grew."""
-        first, second = self._first_width, self._second_width
-        for index in indices:
+        """Count these events' labels into the date columns' widths; True if the widths changed."""
+        new = [i for i in indices if i not in self._measured]
+        if not new:
+            return False
+        for index in new:
             label_first, label_second, _ = self._label(index)
-            first = max(first, min(cell_len(label_first), _MAX_FIRST))
-            second = max(second, min(cell_len(label_second), _MAX_SECOND))
-        grew = (first, second) != (self._first_width, self._second_width)
-        self._first_width, self._second_width = first, second
-        return grew
+            self._first_widths[cell_len(label_first)] += 1
+            self._second_widths[cell_len(label_second)] += 1
+        self._measured.update(new)
+        widths = (row_layout.column_width_counted(self._first_widths),
+                  row_layout.column_width_counted(self._second_widths))
+        changed = widths != (self._first_width, self._second_width)
+        if changed:
+            self._first_width, self._second_width = widths
+            self._planned = None
+        return changed
 
     def _label(self, index: int) -> tuple[str, str, str]:
         found = self._labels.get(index)
@@ -302,45 +333,53 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         event = self.events[index]
         first, second, event_mark = self._label(index)
         first_gregorian = self.display_options.first == "gregorian"
-        tag = self._document_tags.get(event.document, "")
-        summary = safe_line(event.summary)
+        columns = row_layout.fit_row(self._columns(width), width, cell_len(first), cell_len(second))
+        tag = self._document_tags.get(event.document, "") if columns.tag else ""
+        # The kind and the count of reports (+×3) open the summary's column, never cut.
+        kind = kind_mark(event).strip()
+        kind_cells = min(cell_len(kind) + 1, columns.summary) if kind else 0
+        kind_pieces: list[Piece] = [(kind + " ", mark_style)] if kind else []
+        summary = fit([(safe_line(event.summary), fill)], columns.summary - kind_cells)
         match_mark = "*" if index in self._match_set else " "
-        first_col = fit([(first, first_style)], self._first_width)
-        second_col = fit([(second, second_style)], self._second_width)
+        first_col = fit([(first, first_style)], columns.first)
+        second_col = fit([(second, second_style)], columns.second)
+        gap = " " * row_layout.GAP
         if not self.visual:
             pieces: list[Piece] = [
                 (match_mark + event_mark + " ", mark_style),
-                *pad([((_LRM if first_gregorian else "") + t, s) for t, s in first_col],
-                     self._first_width, first_style),
-                ("  ", fill),
-                *pad([((_LRM if not first_gregorian else "") + t, s) for t, s in second_col],
-                     self._second_width, second_style),
-                ("  ", fill),
+                *pad([((_LRM if first_gregorian else "") + t, s) for t, s in first_col], columns.first, first_style),
             ]
-            if tag:
-                pieces.append((tag + " ", doc_style))
-            pieces.append((kind_mark(event), mark_style))
-            pieces.append((summary, fill))
+            if columns.second:
+                pieces += [(gap, fill), *pad([((_LRM if not first_gregorian else "") + t, s) for t, s in second_col],
+                                             columns.second, second_style)]
+            pieces += [(gap, fill), *kind_pieces, *pad(summary, columns.summary - kind_cells, fill)]
+            if columns.tag:
+                pieces += [(" ", fill), *pad([(tag, doc_style)], columns.tag, doc_style, right=True)]
             return line_strip(pieces, width, fill, visual=False)
         # Visual: columns laid out right to left, each reordered on its own.
-        event_mark = event_mark[::-1]
-        columns: list[list[Piece]] = [
-            [(match_mark + event_mark, mark_style)],  # read from the right: mark, then match
+        columns_drawn: list[list[Piece]] = [
+            [(match_mark + event_mark[::-1], mark_style)],  # read from the right: mark, then match
             [(" ", fill)],
-            pad(visual_pieces(first_col, not first_gregorian), self._first_width, first_style, right=True),
-            [("  ", fill)],
-            pad(visual_pieces(second_col, first_gregorian), self._second_width, second_style, right=True),
-            [("  ", fill)],
+            pad(visual_pieces(first_col, not first_gregorian), columns.first, first_style, right=True),
         ]
-        if tag:
-            columns.append([(" " + tag, doc_style)])
-        if kind_mark(event):
-            columns.append([(kind_mark(event)[::-1], mark_style)])  # read from the right, as the marks
-        used = sum(pieces_width(c) for c in columns)
-        text = fit([(summary, fill)], max(width - used, 0))
-        columns.append(pad(visual_pieces(text, is_rtl(summary)), max(width - used, 0), fill, right=True))
-        drawn = [piece for column in reversed(columns) for piece in column]
+        if columns.second:
+            columns_drawn += [[(gap, fill)],
+                              pad(visual_pieces(second_col, first_gregorian), columns.second, second_style,
+                                  right=True)]
+        # The kind mark reads from the right too, before the summary.
+        kind_drawn = [(" ", fill), (kind[::-1], mark_style)] if kind else []
+        columns_drawn += [[(gap, fill)],
+                          pad([*visual_pieces(summary, is_rtl(event.summary)), *kind_drawn], columns.summary, fill,
+                              right=True)]
+        if columns.tag:
+            columns_drawn += [[(" ", fill)], pad([(tag, doc_style)], columns.tag, doc_style)]
+        drawn = [piece for column in reversed(columns_drawn) for piece in column]
         return to_strip(drawn, width, fill)
+
+    def _columns(self, width: int) -> row_layout.Columns:
+        if self._planned is None or self._planned[0] != width:
+            self._planned = (width, row_layout.plan(width, self._first_width, self._second_width, self._tag_width))
+        return self._planned[1]
 
     # --- selection -------------------------------------------------------------
 
@@ -376,16 +415,38 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self.call_after_refresh(self._scroll_to_cursor)
 
     def on_focus(self) -> None:
-        self._strips.clear()
-        self.refresh()
+        self._refresh_cursor_row()  # only the cursor looks different (rows are cached by focus)
 
     def on_blur(self) -> None:
-        self._strips.clear()
-        self.refresh()
+        self._refresh_cursor_row()
+
+    def _refresh_cursor_row(self) -> None:
+        if 0 <= self.cursor < len(self.events):
+            self.refresh_line(self.row_of_event(self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click selects the event on that row (a year heading: its first event)."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = self.scroll_offset.y + offset.y
+        if 0 <= row < self._row_count:
+            index = self.row_item(row)
+            self.cursor = index if index >= 0 else self._group_starts[-index - 1]
+            if event.chain == 2:  # a double click opens the source, as Enter
+                self.action_open_source()
 
     def on_key(self, event: events.Key) -> None:
         # Remember the key before this one, for two-key commands like "gg".
         self._key_before, self._last_key = self._last_key, event.key
+
+    def go_to_date(self, day: date) -> bool:
+        """Select the event that starts nearest ``day``; False when there are none."""
+        found = self._time_index.closest(day)
+        if found is None:
+            return False
+        self.cursor = found
+        return True
 
     def select_event(self, event_id: str) -> bool:
         index = self.events.position_of(event_id)

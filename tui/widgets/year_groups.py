@@ -13,21 +13,21 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date
 
-from tui.widgets.date_labels import year_interval, year_of
+from core.resolve import calendar_year, year_period
 
 
 def ordinal_year(day: int, calendar: str) -> int:
     """The year of ``calendar`` that holds the day (as ``event_year`` does for an event)."""
     when = date.fromordinal(day)
     try:
-        return year_of(when, calendar)
+        return calendar_year(when, calendar)
     except (ValueError, OverflowError):
         return when.year
 
 
 def _next_year_start(year: int, calendar: str) -> int | None:
     try:
-        return year_interval(year, calendar)[1].toordinal() + 1
+        return year_period(calendar, year)[1].toordinal() + 1
     except (ValueError, OverflowError):
         return None
 
