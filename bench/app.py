@@ -115,7 +115,7 @@ def corpus_timeline():
     return Timeline(built.documents, events, built.problems)
 
 
-async def drive_keys(store, label: str) -> None:
+async def drive_keys(store, label: str, word: str | None = None) -> None:
     from tui.app import RuydadApp
     from tui.config import Settings
 
@@ -149,12 +149,13 @@ async def drive_keys(store, label: str) -> None:
         print(f"  all {len(everything)} presses: median {statistics.median(everything) * 1000:.1f} ms, "
               f"95th {percentile(everything, 0.95) * 1000:.1f} ms   (aim: < 50 ms); "
               f"wall under Pilot median {statistics.median(walls) * 1000:.0f} ms")
-        await filter_and_search(pilot)
+        await filter_and_search(pilot, word)
         await pilot.press("q")
 
 
-async def filter_and_search(pilot) -> None:
-    """A year filter (the year of the middle event) and a search (a word of its summary), as the app runs them."""
+async def filter_and_search(pilot, word: str | None = None) -> None:
+    """A year filter (the year of the middle event) and a search (``word``, else the
+    longest word of that event's summary), as the app runs them."""
     from datetime import date
 
     from tui.screens.filter_screen import FilterSpec
@@ -162,7 +163,7 @@ async def filter_and_search(pilot) -> None:
     main = pilot.app.main
     middle = main.everything[len(main.everything) // 2]
     year = middle.date.start.year
-    word = max(middle.summary.split(), key=len)
+    word = word or max(middle.summary.split(), key=len)
     for name, run in (("year filter", lambda: main.apply_filter(FilterSpec(start=date(year, 1, 1),
                                                                            end=date(year, 12, 31)))),
                       ("search", lambda: main._apply_search(word, jump=True)),
@@ -176,10 +177,10 @@ async def filter_and_search(pilot) -> None:
 
 
 def made_up_store() -> None:
-    from counting_store import CountingStore
+    from counting_store import RARE_WORD, CountingStore
 
     store = CountingStore(1_000_000)
-    asyncio.run(drive_keys(store, "made-up store of 1,000,000 events"))
+    asyncio.run(drive_keys(store, "made-up store of 1,000,000 events", RARE_WORD))
     print(f"  events read from the store over the whole run: {store.events_read}")
 
 
