@@ -92,27 +92,42 @@ class Timeline:
     def _haystack(self, event: Event) -> str:
         hay = self._haystacks.get(event.id)
         if hay is None:
-            m = event.date
-            parts = [event.summary, event.sentence.text, *(s.sentence.text for s in event.sources),
-                     *event.actors, *event.places, m.text, m.start.isoformat(), m.end.isoformat(),
-                     jalali_label(m.start, m.end), gregorian_label(m.start, m.end),
-                     jalali_label(m.start, m.end, m.granularity), gregorian_label(m.start, m.end, m.granularity)]
-            hay = self._haystacks[event.id] = "\n".join(_squash(p) for p in parts)
+            hay = self._haystacks[event.id] = search_text(event)
         return hay
 
 
-def _squash(text: str) -> str:
+def search_text(event: Event) -> str:
+    """What ``Timeline.search`` (and the archive's index) looks in: summary,
+    sentences, actors, places and the date in every way it is written,
+    squashed (``squash``)."""
+    m = event.date
+    parts = [event.summary, event.sentence.text, *(s.sentence.text for s in event.sources),
+             *event.actors, *event.places, m.text, m.start.isoformat(), m.end.isoformat(),
+             jalali_label(m.start, m.end), gregorian_label(m.start, m.end),
+             jalali_label(m.start, m.end, m.granularity), gregorian_label(m.start, m.end, m.granularity)]
+    return "\n".join(squash(p) for p in parts)
+
+
+def squash(text: str) -> str:
+    """Text as search compares it: folded (ZWNJ, letter forms, digits) and without spaces."""
     return fold(text).replace(" ", "")
 
 
-def _name_keys(query: str | None) -> set[str] | None:
+_squash = squash
+
+
+def name_keys(query: str | None) -> set[str] | None:
+    """What a name filter looks for: the query and the gazetteer's name for it, squashed."""
     if query is None:
         return None
-    keys = {_squash(query)}
+    keys = {squash(query)}
     canonical = canonical_name(query)
     if canonical is not None:
-        keys.add(_squash(canonical))
+        keys.add(squash(canonical))
     return keys
+
+
+_name_keys = name_keys
 
 
 def _names_match(keys: set[str], names: list[str]) -> bool:
