@@ -1,4 +1,5 @@
-"""The ``ruydad`` command: ``ruydad extract ...`` prints, anything else opens the app.
+"""The ``ruydad`` command: ``ruydad extract ...`` prints, ``ruydad index ...`` builds an
+archive, anything else opens the app.
 
 Heavy modules (Textual, Rich) are imported only by the branch that needs them,
 so ``ruydad extract`` starts fast.
@@ -15,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
         from tui.extract_command import run_extract
 
         return run_extract(args[1:])
+    if args and args[0] == "index":
+        from tui.index_command import run_index
+
+        return run_index(args[1:])
     from tui.app_command import run_app
 
     return run_app(args)

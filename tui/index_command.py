@@ -1,0 +1,145 @@
+"""``ruydad index PATH... --db ARCHIVE``: read documents into an archive.
+
+Incremental (a document the archive holds is skipped), resumable (killed, the
+archive keeps every committed batch and a rerun finishes the rest) and
+streaming (see ``core.indexing``). On a terminal, rich's progress bar on
+stderr; at the end one summary line. Documents that could not be read or
+analysed are named on stderr, one line each, and the exit status is 1.
+``--dask ADDRESS`` (or ``local``) analyses on a Dask cluster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from core.export import display_text
+from tui.extract_command import EXIT_INTERNAL, EXIT_SKIPPED, EXIT_USAGE, _date, _estimate_documents, _Parser, _UsageError
+
+
+def _parser() -> _Parser:
+    p = _Parser(prog="ruydad index", description="Read Persian news articles into an archive "
+                                                 "(SQLite) that ruydad and ruydad extract open at once.")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=".txt article, .jsonl file, folder of these, or - for standard input")
+    p.add_argument("--db", required=True, metavar="ARCHIVE", help="the archive to create or add to")
+    p.add_argument("--date", type=_date, metavar="DATE",
+                   help="publication date for every article: 2024-11-30 or Jalali 1403/09/10")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="analyse on a Dask cluster: the scheduler's address (tcp://host:8786), "
+                        "or local for worker processes on this machine (needs ruydad[dask])")
+    return p
+
+
+def run_index(argv: list[str]) -> int:
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("ruydad: interrupted; what was committed stays in the archive, run the same command to finish",
+              file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: one line, never a traceback
+        print(f"ruydad: internal error: {display_text(f'{type(error).__name__}: {error}')}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(argv: list[str]) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except _UsageError as error:
+        print(parser.format_usage().rstrip(), file=sys.stderr)
+        print(f"ruydad index: error: {display_text(str(error))}", file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as leave:  # --help
+        return int(leave.code or 0)
+    if args.db in args.paths:
+        print("ruydad index: error: the archive cannot also be an input", file=sys.stderr)
+        return EXIT_USAGE
+
+    from core.archive import ArchiveError, ArchiveWriter
+    from core.documents import iter_documents
+    from core.indexing import analyze_in_process, index_documents
+
+    analyzer = analyze_in_process
+    cluster = None
+    if args.dask:
+        try:
+            from core.dask_analysis import DaskAnalyzer
+        except ImportError:
+            print("ruydad index: error: --dask needs Dask: pip install 'ruydad[dask]'", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            cluster = analyzer = DaskAnalyzer(args.dask)
+        except OSError as error:
+            print(f"ruydad index: error: cannot reach the Dask scheduler {display_text(args.dask)}: "
+                  f"{display_text(str(error))}", file=sys.stderr)
+            return EXIT_USAGE
+    try:
+        writer = ArchiveWriter(args.db)
+    except (ArchiveError, OSError) as error:
+        print(f"ruydad index: error: {display_text(str(error))}", file=sys.stderr)
+        if cluster is not None:
+            cluster.close()
+        return EXIT_USAGE
+    except Exception as error:  # sqlite3.DatabaseError: a file that is not an archive
+        print(f"ruydad index: error: {display_text(args.db)}: not an archive ({display_text(str(error))})",
+              file=sys.stderr)
+        if cluster is not None:
+            cluster.close()
+        return EXIT_USAGE
+
+    meter = _Meter(_estimate_documents(args.paths)) if sys.stderr.isatty() else None
+    started = time.monotonic()
+    try:
+        summary = index_documents(
+            iter_documents(args.paths, stdin=sys.stdin.buffer), writer, published=args.date, analyzer=analyzer,
+            progress=meter.update if meter else None,
+            on_problem=(meter.problem if meter else lambda line: print(f"ruydad: {line}", file=sys.stderr)),
+            merging=meter.merging if meter else None)
+    finally:
+        if meter:
+            meter.close()
+        writer.close()
+        if cluster is not None:
+            cluster.close()
+    seconds = time.monotonic() - started
+    print(f"ruydad: {summary.new} documents new, {summary.skipped} skipped, {summary.failed} failed; "
+          f"{summary.documents} documents and {summary.events} events in {display_text(args.db)} "
+          f"({seconds:.1f} s)", file=sys.stderr)
+    return EXIT_SKIPPED if summary.failed else 0
+
+
+class _Meter:
+    """rich's progress bar on stderr: documents, documents/s, time left."""
+
+    def __init__(self, total: int | None) -> None:
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                                   TimeRemainingColumn)
+
+        self.console = Console(stderr=True, markup=False, highlight=False, emoji=False)
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+                                 console=self.console, transient=True)
+        self.task = self.progress.add_task("indexing", total=total, rate="")
+        self.progress.start()
+        self.started = time.monotonic()
+
+    def update(self, done: int) -> None:
+        elapsed = time.monotonic() - self.started
+        rate = f"{done / elapsed:.0f} documents/s" if elapsed > 0.5 else ""
+        self.progress.update(self.task, completed=done, rate=rate)
+
+    def problem(self, line: str) -> None:
+        from rich.text import Text
+
+        # Text(...): a file name or an id is never read as markup.
+        self.progress.console.print(Text(f"ruydad: {display_text(line)}"))
+
+    def merging(self, intervals: int) -> None:
+        self.progress.update(self.task, description=f"merging ({intervals} days)")
+
+    def close(self) -> None:
+        self.progress.stop()
