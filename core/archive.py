@@ -182,6 +182,9 @@ class ArchiveWriter:
             self.db.execute("ROLLBACK")
             self.db.close()
             raise
+        # Documents of this run on their way to analysis: the archive does
+        # not have them yet, but a repeat of one must see it. Dropped when
+        # written, so these hold only what is in flight.
         self._ids: set[str] = set()
         self._hashes: set[str] = set()
         self._open = False
@@ -223,6 +226,8 @@ class ArchiveWriter:
 
     def add(self, document: Document, analysis: DocumentAnalysis, key: str) -> None:
         self._begin()
+        self._hashes.discard(key)
+        self._ids.discard(document.id)
         p = analysis.publication
         cursor = self.db.execute(
             "INSERT INTO documents (hash, id, title, source, url, category, tags, given_date, published,"

@@ -10,8 +10,9 @@ analysed are named on stderr, one line each, and the exit status is 1.
 
 from __future__ import annotations
 
-import argparse
+import signal
 import sys
+import threading
 import time
 
 from core.export import display_text
@@ -32,8 +33,19 @@ def _parser() -> _Parser:
     return p
 
 
+def _stop_on_sigterm() -> None:
+    """SIGTERM ends the run as Ctrl-C does: the open batch rolled back, a Dask cluster closed."""
+    if threading.current_thread() is threading.main_thread():
+        def stop(signum, frame):
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, stop)
+
+
 def run_index(argv: list[str]) -> int:
+    previous = signal.getsignal(signal.SIGTERM)
     try:
+        _stop_on_sigterm()
         return _run(argv)
     except KeyboardInterrupt:
         print("ruydad: interrupted; what was committed stays in the archive, run the same command to finish",
@@ -42,6 +54,9 @@ def run_index(argv: list[str]) -> int:
     except Exception as error:  # a bug: one line, never a traceback
         print(f"ruydad: internal error: {display_text(f'{type(error).__name__}: {error}')}", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _run(argv: list[str]) -> int:
