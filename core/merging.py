@@ -131,15 +131,19 @@ def merge_interval(reports: Sequence[Report]) -> list[Event]:
                     shared[k] = shared.get(k, 0) + 1
         own_cuts = sum(1 for w in words if w in cuts)
         scores: dict[int, float] = dict.fromkeys(seen.get(words, ()) if words else (), 1.0)
-        for k, count in shared.items():
-            c = owner[k]
+        # A cluster is a candidate when one of its wordings shares a word;
+        # then each of its wordings may make its score (a compound can match
+        # a wording that shares no word as written).
+        for c in {owner[k] for k in shared}:
             if scores.get(c, 0.0) >= 1.0 or event.document in clusters[c].documents:
                 continue
-            if _bound(count, len(words), len(wordings[k]), own_cuts + splittable[k]) < MERGE_JACCARD:
-                continue
-            score = _similarity(words, wordings[k], cuts)
-            if score > scores.get(c, -1.0):
-                scores[c] = score
+            for k in clusters[c].wordings:
+                bound = _bound(shared.get(k, 0), len(words), len(wordings[k]), own_cuts + splittable[k])
+                if bound < MERGE_JACCARD or bound <= scores.get(c, -1.0):
+                    continue
+                score = _similarity(words, wordings[k], cuts)
+                if score > scores.get(c, -1.0):
+                    scores[c] = score
         best, best_score = None, MERGE_JACCARD
         for c, score in scores.items():
             if event.document in clusters[c].documents:

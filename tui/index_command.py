@@ -154,7 +154,7 @@ class _Meter:
         self.progress.console.print(Text(f"ruydad: {display_text(line)}"))
 
     def merging(self, intervals: int) -> None:
-        self.progress.update(self.task, description=f"merging ({intervals} days)")
+        self.progress.update(self.task, description=f"merging ({intervals} dates)")
 
     def close(self) -> None:
         self.progress.stop()
