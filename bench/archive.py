@@ -7,7 +7,8 @@ Each corpus is built with ../shared/tools/make_corpus.py from ../shared/corpus
 (new ids, dates shifted by whole years, sentences rotated, so merging is not
 trivial). For each size it prints: index time (wall, and CPU per article:
 the time per core), archive size on disk, peak memory of ``index``, a
-re-index of the unchanged input, ``extract --format json`` on the same input
+re-index of the unchanged input, adding 100 new articles (farsnews-dev's
+first, under their own ids, so their events merge with the copies'), ``extract --format json`` on the same input
 (time and memory), and, in a fresh process as the app would: the time to open
 the archive and read the first screen of events (and that process's memory),
 the latency of a year filter, of a search and of ``G`` (the last event).
@@ -88,6 +89,11 @@ def bench(size: int, work: Path) -> None:
     print(f"  archive         {disk_size(db) / 2**20:7.1f} MiB on disk")
     again, _, again_rss, _ = run(ruydad + ["index", str(corpus), "--db", str(db)])
     print(f"  re-index        {again:7.1f} s  ({100 * again / wall:.0f}% of the first run), peak {again_rss} MiB")
+    extra = work / "extra.jsonl"
+    with (CORPUS / "farsnews-dev.jsonl").open(encoding="utf-8") as source:
+        extra.write_text("".join(line for _, line in zip(range(100), source)), encoding="utf-8")
+    added, _, _, _ = run(ruydad + ["index", str(extra), "--db", str(db)])
+    print(f"  add 100 new     {added:7.1f} s  (their events merged into the archive's timeline)")
     wall_x, cpu_x, rss_x, _ = run(ruydad + ["extract", str(corpus), "--format", "json"])
     print(f"  extract (json)  {wall_x:7.1f} s  {1000 * wall_x / size:6.2f} ms/article wall, "
           f"{1000 * cpu_x / size:6.2f} ms/article CPU, peak {rss_x} MiB")

@@ -389,12 +389,15 @@ class ArchiveStore:
 
     def select(self, query: Query) -> ArchiveSelection:
         where, params = _where(query)
-        if not where:
-            starts = array("l", (r[0] for r in self.query("SELECT start_day FROM events ORDER BY position")))
-            return ArchiveSelection(self, None, starts)
+        # An event without a position was written by a run that was stopped
+        # before renumbering: left out until a rerun finishes it.
+        where.insert(0, "position IS NOT NULL")
         rows = self.query(f"SELECT position, start_day FROM events WHERE {' AND '.join(where)} ORDER BY position",
                           params)
-        return ArchiveSelection(self, array("l", (r[0] for r in rows)), array("l", (r[1] for r in rows)))
+        positions = array("l", (r[0] for r in rows))
+        if not positions or (positions[0] == 0 and positions[-1] == len(positions) - 1):
+            positions = None  # every position from 0: the k-th event is at position k
+        return ArchiveSelection(self, positions, array("l", (r[1] for r in rows)))
 
     def events_at(self, positions: Sequence[int]) -> list[Event]:
         """Events at these timeline positions, in the order asked."""
@@ -414,7 +417,8 @@ class ArchiveStore:
         where, params = _search(search)
         if where is None:
             return None
-        return [r[0] for r in self.query(f"SELECT position FROM events WHERE {where} ORDER BY position", params)]
+        return [r[0] for r in self.query(
+            f"SELECT position FROM events WHERE position IS NOT NULL AND {where} ORDER BY position", params)]
 
     # -- documents
 

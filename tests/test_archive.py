@@ -293,3 +293,26 @@ def test_a_local_dask_cluster_builds_the_same_archive(tmp_path: Path):
     for table in ("documents", "sentences", "mentions", "reports", "events", "event_sources", "names"):
         assert rows(on_dask, table) == rows(plain, table), table
     assert os.path.getsize(on_dask) > 0
+
+
+def test_an_archive_stopped_before_merging_reads_what_it_has_and_a_rerun_finishes(tmp_path: Path):
+    from core.archive import ArchiveWriter, content_hash
+    from core.indexing import analyze_one
+
+    db = tmp_path / "a.ruydad"
+    assert index(db, IRNA) == 0
+    before = [e.id for e in ArchiveStore(db).select(Query())]
+    # A second run stopped after writing its documents, before merging them.
+    writer = ArchiveWriter(db)
+    for document in iter_documents([ISNA, NEWS]):
+        document, analysis = analyze_one(document, None)
+        writer.add(document, analysis, content_hash(document))
+    writer.commit()
+    writer.close()
+    store = ArchiveStore(db)
+    assert store.document_count() == 6
+    selection = store.select(Query())
+    assert [e.id for e in selection] == before and [selection[k].id for k in range(len(selection))] == before
+    store.close()
+    assert index(db, ISNA, NEWS) == 0     # reads nothing new, merges what is waiting
+    assert extract_json(tmp_path, str(db)) == extract_json(tmp_path, IRNA, ISNA, NEWS)
