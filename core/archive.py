@@ -130,6 +130,11 @@ def _connect(path: str | Path, read_only: bool) -> sqlite3.Connection:
                              isolation_level=None)
     else:
         db = sqlite3.connect(path, isolation_level=None)
+        # Another program's database is left as it is (WAL would rewrite its header).
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "meta" not in tables:
+            db.close()
+            raise ArchiveError(f"{path}: a SQLite database, but not a ruydad archive")
         db.execute("PRAGMA journal_mode = WAL")
         # WAL with synchronous=NORMAL: a crash loses at most the last commits, never the file.
         db.execute("PRAGMA synchronous = NORMAL")

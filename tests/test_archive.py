@@ -281,6 +281,15 @@ def test_a_file_that_is_not_an_archive_is_refused_in_one_line(tmp_path: Path, ca
     assert main(["index", IRNA, "--db", str(fake)]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and str(fake) in err
+    # Another program's database: refused, and not a byte of it changed.
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as c:
+        c.execute("CREATE TABLE t (x)")
+    before = other.read_bytes()
+    assert main(["index", IRNA, "--db", str(other)]) == 2
+    assert main(["extract", str(other), "--format", "json"]) == 2
+    assert other.read_bytes() == before
+    assert "not a ruydad archive" in capsys.readouterr().err
 
 
 # --- Dask -----------------------------------------------------------------------------------
