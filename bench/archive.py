@@ -70,6 +70,19 @@ print(json.dumps({"open_first_page": opened, "events": len(everything), "first":
 """
 
 
+# The same in a fresh process for one article read from its file, as the app opens it today.
+_ONE_ARTICLE = r"""
+import json, resource, sys, time
+t0 = time.perf_counter()
+from core.documents import iter_documents
+from core.timeline import build_timeline
+timeline = build_timeline(iter_documents([sys.argv[1]]))
+first = timeline.events[:40]
+print(json.dumps({"seconds": time.perf_counter() - t0,
+                  "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+"""
+
+
 def disk_size(db: Path) -> int:
     return sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
 
@@ -107,6 +120,11 @@ def bench(size: int, work: Path) -> None:
     r = json.loads(out.stdout)
     print(f"  open + first page {1000 * r['open_first_page']:6.0f} ms ({r['events']} events; "
           f"process peak {r['rss_mib']} MiB, imports included)")
+    one = subprocess.run([sys.executable, "-c", _ONE_ARTICLE, str(ROOT / "fixtures" / "etemadonline-688273.txt")],
+                         cwd=ROOT, capture_output=True, text=True)
+    if one.returncode == 0:
+        o = json.loads(one.stdout)
+        print(f"  (one article from its file today: {1000 * o['seconds']:.0f} ms, peak {o['rss_mib']} MiB)")
     print(f"  year filter     {1000 * r['year']:7.1f} ms ({r['year_events']} events)")
     print(f"  search «تهران»  {1000 * r['search']:7.1f} ms ({r['search_events']} events); "
           f"its positions in the whole list {1000 * r['matches']:.1f} ms")
