@@ -105,7 +105,9 @@ def write_corpus(path: Path, count: int) -> None:
             out.write(json.dumps({"id": f"s{i}", "text": text, "date": "1403-09-10"}, ensure_ascii=False) + "\n")
 
 
-def test_killed_mid_run_the_archive_opens_and_a_rerun_completes_it(tmp_path: Path):
+@pytest.mark.parametrize("stop,status", [(signal.SIGKILL, -signal.SIGKILL), (signal.SIGINT, 130),
+                                         (signal.SIGTERM, 143)])
+def test_stopped_mid_run_the_archive_opens_and_a_rerun_completes_it(tmp_path: Path, stop: int, status: int):
     corpus = tmp_path / "many.jsonl"
     write_corpus(corpus, 3000)
     db = tmp_path / "killed.ruydad"
@@ -122,11 +124,15 @@ def test_killed_mid_run_the_archive_opens_and_a_rerun_completes_it(tmp_path: Pat
                         committed = c.execute("SELECT count(*) FROM documents").fetchone()[0]
                 except sqlite3.OperationalError:
                     pass  # the schema is being created
-        run.send_signal(signal.SIGKILL)
+        run.send_signal(stop)
     finally:
-        run.wait()
-    assert run.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+        run.wait(timeout=60)
+    assert run.returncode == status, "the run ended before it could be stopped"
     assert 400 <= committed < 3000
+    err = run.stderr.read().decode()
+    assert "Traceback" not in err
+    if stop != signal.SIGKILL:
+        assert "run the same command to finish" in err
 
     # Opens, and shows what was committed (events may wait for the rerun's merge).
     store = ArchiveStore(db)

@@ -33,29 +33,30 @@ def _parser() -> _Parser:
     return p
 
 
-def _stop_on_sigterm() -> None:
-    """SIGTERM ends the run as Ctrl-C does: the open batch rolled back, a Dask cluster closed."""
-    if threading.current_thread() is threading.main_thread():
-        def stop(signum, frame):
-            raise KeyboardInterrupt
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, ending the run as Ctrl-C does: the open batch rolled back, a Dask cluster closed."""
 
-        signal.signal(signal.SIGTERM, stop)
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def run_index(argv: list[str]) -> int:
+    main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.getsignal(signal.SIGTERM)
     try:
-        _stop_on_sigterm()
+        if main_thread:
+            signal.signal(signal.SIGTERM, _stop)
         return _run(argv)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         print("ruydad: interrupted; what was committed stays in the archive, run the same command to finish",
               file=sys.stderr)
-        return 130
+        return 143 if isinstance(stop, _Terminated) else 130
     except Exception as error:  # a bug: one line, never a traceback
         print(f"ruydad: internal error: {display_text(f'{type(error).__name__}: {error}')}", file=sys.stderr)
         return EXIT_INTERNAL
     finally:
-        if threading.current_thread() is threading.main_thread():
+        if main_thread:
             signal.signal(signal.SIGTERM, previous)
 
 
