@@ -486,23 +486,33 @@ class ArchiveStore:
                           " GROUP BY name ORDER BY c DESC, name LIMIT ?", (kind, len(key), key, limit))
         return [r[0] for r in rows]
 
-    def timeline(self, query: Query = Query()) -> Timeline:
-        """The whole selection as an in-memory ``Timeline`` (for ``extract``, which prints it all)."""
+    def timeline(self, query: Query = Query(), texts: bool = True) -> Timeline:
+        """The whole selection as an in-memory ``Timeline``, for ``extract``,
+        which prints it all. ``texts=False`` leaves the documents' texts out
+        (``""``): no output format prints them, and they are most of an archive."""
         selection = self.select(query)
         events = [e for first in range(0, len(selection), 1000) for e in selection.page(first, 1000)]
-        documents = list(self.documents())
+        if texts:
+            documents = list(self.documents())
+        else:
+            documents = [_document((doc_id, "", *rest)) for doc_id, *rest in self.query(
+                f"SELECT {_DOCUMENT_COLUMNS.replace('text, ', '')} FROM documents ORDER BY doc_no")]
         publications = dict(self.publications())
         mentions: dict[str, list] = {}
-        for doc_id, record in self._mention_records():
-            mentions.setdefault(doc_id, []).append(record)
-        return Timeline(documents, events, [], {k: mentions_from_records(v) for k, v in mentions.items()},
-                        {}, publications)
-
-    def _mention_records(self) -> Iterator[tuple[str, dict]]:
-        rows = self.query("SELECT d.id, m.record FROM mentions m JOIN documents d USING (doc_no)"
-                          " ORDER BY m.doc_no, m.n")
-        for doc_id, record in rows:
-            yield doc_id, json.loads(record)
+        with self.lock:
+            rows = self.db.execute("SELECT d.id, m.record FROM mentions m JOIN documents d USING (doc_no)"
+                                   " ORDER BY m.doc_no, m.n")
+            records: list[dict] = []
+            current = None
+            for doc_id, record in rows:
+                if doc_id != current and records:
+                    mentions[current] = mentions_from_records(records)
+                    records = []
+                current = doc_id
+                records.append(json.loads(record))
+            if records:
+                mentions[current] = mentions_from_records(records)
+        return Timeline(documents, events, [], mentions, {}, publications)
 
     def close(self) -> None:
         with self.lock:

@@ -90,7 +90,7 @@ def _read_archive(path: str, query: Query) -> Timeline:
     store = ArchiveStore(path)
     try:
         # Problems of the index runs are not repeated: this reads the archive, not those inputs.
-        return store.timeline(query)
+        return store.timeline(query, texts=False)
     finally:
         store.close()
 
