@@ -114,13 +114,13 @@ def is_archive(path: str | Path) -> bool:
         return False
 
 
-def content_hash(document: Document, published: date | None = None) -> str:
+def content_hash(document: Document) -> str:
     """The key of a document: everything read from the input that the analysis
-    depends on or the archive shows (not where it was read from), and the
-    ``--date`` it was analysed against."""
+    depends on or the archive shows, not where it was read from. An archive
+    holds a document once: ``--date`` applies to the documents a run adds."""
     fields = [document.id, document.title, document.text, document.source, document.url, document.category,
               list(document.tags), document.published.isoformat() if document.published else None,
-              document.body_start, published.isoformat() if published else None]
+              document.body_start]
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 

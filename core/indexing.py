@@ -86,7 +86,7 @@ def index_documents(items: Iterable[Document | Problem], writer: ArchiveWriter, 
             if not isinstance(item, Document):
                 yield item
                 continue
-            key = content_hash(item, published)
+            key = content_hash(item)
             if writer.known(key):
                 summary.skipped += 1
                 tick()

@@ -50,7 +50,8 @@ def _parser() -> _Parser:
     p = _Parser(prog="ruydad extract",
                 description="Print the timeline of dated events in Persian news articles.")
     p.add_argument("paths", nargs="+", metavar="PATH",
-                   help=".txt article, .jsonl file, folder of these, or - for standard input")
+                   help=".txt article, .jsonl file, folder of these, - for standard input, "
+                        "or one archive (ruydad index)")
     p.add_argument("--format", choices=("table", *FORMATS),
                    help="output format (default: table on a terminal, json otherwise)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")

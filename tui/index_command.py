@@ -26,7 +26,7 @@ def _parser() -> _Parser:
                    help=".txt article, .jsonl file, folder of these, or - for standard input")
     p.add_argument("--db", required=True, metavar="ARCHIVE", help="the archive to create or add to")
     p.add_argument("--date", type=_date, metavar="DATE",
-                   help="publication date for every article: 2024-11-30 or Jalali 1403/09/10")
+                   help="publication date for every article this run adds: 2024-11-30 or Jalali 1403/09/10")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="analyse on a Dask cluster: the scheduler's address (tcp://host:8786), "
                         "or local for worker processes on this machine (needs ruydad[dask])")
