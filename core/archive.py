@@ -435,17 +435,23 @@ class ArchiveStore:
 
     def documents(self, first: int = 0, count: int | None = None) -> Iterator[Document]:
         """Documents in input order. Read in chunks: an archive is never in memory whole."""
-        end = None if count is None else first + count
-        at = first
-        while end is None or at < end:
-            size = 500 if end is None else min(500, end - at)
-            rows = self.query(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY doc_no LIMIT ? OFFSET ?",
-                              (size, at))
+        left = count
+        after = None  # the last doc_no read: each chunk starts after it, not at an offset counted again
+        while left is None or left > 0:
+            size = 500 if left is None else min(500, left)
+            if after is None:
+                rows = self.query(f"SELECT doc_no, {_DOCUMENT_COLUMNS} FROM documents ORDER BY doc_no"
+                                  " LIMIT ? OFFSET ?", (size, first))
+            else:
+                rows = self.query(f"SELECT doc_no, {_DOCUMENT_COLUMNS} FROM documents WHERE doc_no > ?"
+                                  " ORDER BY doc_no LIMIT ?", (after, size))
             if not rows:
                 return
             for row in rows:
-                yield _document(row)
-            at += len(rows)
+                yield _document(row[1:])
+            after = rows[-1][0]
+            if left is not None:
+                left -= len(rows)
 
     def publications(self, first: int = 0, count: int | None = None) -> Iterator[tuple[str, Publication]]:
         for doc_id, published, inferred, reason in self.query(

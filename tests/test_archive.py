@@ -244,6 +244,9 @@ def test_selection_pages_positions_and_names(tmp_path: Path):
     assert all(view.document.text[m.span[0]:m.span[1]] == m.text for m in view.mentions)
     assert view.events and all(any(s.document == "quake-isna" for s in e.sources) for e in view.events)
     assert store.document_view("nothing") is None
+    assert [d.id for d in store.documents()] == [d.id for d in memory.documents]
+    assert [d.id for d in store.documents(1, 2)] == [d.id for d in memory.documents[1:3]]
+    assert store.document_count() == len(memory.documents)
     store.close()
 
 
