@@ -77,7 +77,7 @@ CREATE TABLE IF NOT EXISTS reports (
     report_no INTEGER PRIMARY KEY, doc_no INTEGER NOT NULL, n INTEGER NOT NULL,
     start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, granularity_rank INTEGER NOT NULL,
     lead INTEGER NOT NULL, span_start INTEGER NOT NULL,
-    words TEXT NOT NULL,                 -- the content words it is merged on, space-separated
+    words TEXT NOT NULL,                 -- the words it is merged on, one a line
     record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS reports_interval ON reports (start_day, end_day);
 CREATE TABLE IF NOT EXISTS events (
@@ -255,7 +255,7 @@ class ArchiveWriter:
         for n, (event, words) in enumerate(zip(analysis.events, analysis.words)):
             m = event.date
             rows.append((doc_no, n, m.start.toordinal(), m.end.toordinal(), _rank(m.granularity), int(event.lead),
-                         m.span[0], " ".join(sorted(words)), json.dumps(event_record(event), ensure_ascii=False)))
+                         m.span[0], "\n".join(sorted(words)), json.dumps(event_record(event), ensure_ascii=False)))
         self.db.executemany("INSERT INTO reports (doc_no, n, start_day, end_day, granularity_rank, lead,"
                             " span_start, words, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.db.executemany("INSERT OR IGNORE INTO dirty VALUES (?, ?)", {(r[2], r[3]) for r in rows})
@@ -326,7 +326,7 @@ class ArchiveWriter:
         for doc_no, n, rank, lead, span_start, words, record in rows:
             event = event_from_record(json.loads(record))
             first[event.id] = (doc_no, n, rank, lead, span_start)
-            reports.append((event, frozenset(words.split())))
+            reports.append((event, frozenset(w for w in words.split("\n") if w)))
         doc_numbers = self._doc_numbers({s.document for e, _ in reports for s in e.sources})
         merged = 0
         for event in merge_interval(reports):
