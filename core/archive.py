@@ -315,12 +315,12 @@ class ArchiveWriter:
             f" WHERE start_day = ? AND end_day = ? ORDER BY {_TIMELINE_ORDER}", (start, end)).fetchall()
         old = [r[0] for r in self.db.execute(
             "SELECT event_no FROM events WHERE start_day = ? AND end_day = ?", (start, end))]
-        if old:
-            marks = ",".join("?" * len(old))
+        for part in _chunks(old):
+            marks = ",".join("?" * len(part))
             for table in ("event_sources", "names"):
-                self.db.execute(f"DELETE FROM {table} WHERE event_no IN ({marks})", old)
-            self.db.execute(f"DELETE FROM events_text WHERE rowid IN ({marks})", old)
-            self.db.execute(f"DELETE FROM events WHERE event_no IN ({marks})", old)
+                self.db.execute(f"DELETE FROM {table} WHERE event_no IN ({marks})", part)
+            self.db.execute(f"DELETE FROM events_text WHERE rowid IN ({marks})", part)
+            self.db.execute(f"DELETE FROM events WHERE event_no IN ({marks})", part)
         reports = []
         first: dict[str, tuple] = {}
         for doc_no, n, rank, lead, span_start, words, record in rows:
@@ -349,9 +349,11 @@ class ArchiveWriter:
         return merged
 
     def _doc_numbers(self, ids: set[str]) -> dict[str, int]:
-        ids = list(ids)
-        marks = ",".join("?" * len(ids))
-        return dict(self.db.execute(f"SELECT id, doc_no FROM documents WHERE id IN ({marks})", ids).fetchall())
+        out: dict[str, int] = {}
+        for part in _chunks(sorted(ids)):
+            marks = ",".join("?" * len(part))
+            out.update(self.db.execute(f"SELECT id, doc_no FROM documents WHERE id IN ({marks})", part).fetchall())
+        return out
 
     def counts(self) -> tuple[int, int]:
         """Documents and events in the archive."""
@@ -363,6 +365,12 @@ class ArchiveWriter:
             self.db.execute("ROLLBACK")
             self._open = False
         self.db.close()
+
+
+def _chunks(values: list, size: int = 500) -> Iterator[list]:
+    """A long list in parts: SQLite takes a bounded number of parameters per statement."""
+    for k in range(0, len(values), size):
+        yield values[k:k + size]
 
 
 def _day(value: date | None) -> int | None:
