@@ -88,12 +88,15 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_position ON events (position);
 CREATE INDEX IF NOT EXISTS events_interval ON events (start_day, end_day);
 CREATE INDEX IF NOT EXISTS events_id ON events (event_id);
+CREATE INDEX IF NOT EXISTS events_document ON events (doc_no);
 CREATE TABLE IF NOT EXISTS event_sources (
     event_no INTEGER NOT NULL, doc_no INTEGER NOT NULL, sentence_idx INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS event_sources_event ON event_sources (event_no);
 CREATE INDEX IF NOT EXISTS event_sources_doc ON event_sources (doc_no);
 CREATE TABLE IF NOT EXISTS names (
-    event_no INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL);
+    event_no INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
+    key TEXT NOT NULL,                   -- the name squashed, for filters
+    weight INTEGER NOT NULL);            -- reports of the event, for ranking names
 CREATE INDEX IF NOT EXISTS names_event ON names (event_no);
 CREATE INDEX IF NOT EXISTS names_kind ON names (kind, key);
 CREATE VIRTUAL TABLE IF NOT EXISTS events_text USING fts5 (haystack, tokenize = 'trigram');
@@ -340,8 +343,8 @@ class ArchiveWriter:
             event_no = cursor.lastrowid
             self.db.executemany("INSERT INTO event_sources VALUES (?, ?, ?)",
                                 [(event_no, doc_numbers[s.document], s.sentence.index) for s in event.sources])
-            self.db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)",
-                                [(event_no, kind, name, squash(name))
+            self.db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)",
+                                [(event_no, kind, name, squash(name), max(len(event.sources), 1))
                                  for kind, names in (("actor", event.actors), ("place", event.places))
                                  for name in names])
             self.db.execute("INSERT INTO events_text (rowid, haystack) VALUES (?, ?)", (event_no, search_text(event)))
@@ -476,29 +479,40 @@ class ArchiveStore:
             "SELECT idx, start, end FROM sentences WHERE doc_no = ? ORDER BY idx", (doc_no,))]
         mentions = mentions_from_records([json.loads(r[0]) for r in self.query(
             "SELECT record FROM mentions WHERE doc_no = ? ORDER BY n", (doc_no,))])
-        events = []
-        for sentence_idx, record in self.query(
-                "SELECT min(s.sentence_idx), e.record FROM event_sources s JOIN events e USING (event_no)"
-                " WHERE s.doc_no = ? GROUP BY e.event_no ORDER BY min(s.sentence_idx), e.position", (doc_no,)):
-            events.append(event_from_record(json.loads(record)))
+        # The events this document tells itself (their spans point into its text).
+        events = sorted((event_from_record(json.loads(r[0])) for r in self.query(
+            "SELECT record FROM events WHERE doc_no = ?", (doc_no,))),
+            key=lambda e: (e.sentence.span[0], e.date.span[0], e.id))
         return DocumentView(document, sentences, mentions, events)
 
-    def mentions_of(self, doc_ids: Sequence[str]) -> dict[str, list]:
-        out: dict[str, list] = {}
-        for doc_id in doc_ids:
-            out[doc_id] = mentions_from_records([json.loads(r[0]) for r in self.query(
-                "SELECT m.record FROM mentions m JOIN documents d USING (doc_no) WHERE d.id = ? ORDER BY m.n",
-                (doc_id,))])
-        return out
+    def document_number(self, doc_id: str) -> int | None:
+        """1-based place of the document in input order."""
+        rows = self.query("SELECT count(*) FROM documents WHERE doc_no <= (SELECT doc_no FROM documents WHERE id = ?)"
+                          " AND EXISTS (SELECT 1 FROM documents WHERE id = ?)", (doc_id, doc_id))
+        return rows[0][0] or None
 
     def problems(self) -> list[str]:
         return [r[0] for r in self.query("SELECT line FROM problems ORDER BY problem_no")]
 
     def names(self, kind: str, prefix: str = "", limit: int = 50) -> list[str]:
-        key = squash(prefix)
-        rows = self.query("SELECT name, count(*) AS c FROM names WHERE kind = ? AND substr(key, 1, ?) = ?"
-                          " GROUP BY name ORDER BY c DESC, name LIMIT ?", (kind, len(key), key, limit))
-        return [r[0] for r in rows]
+        """Names that start with ``prefix`` (ignoring case): actors or places,
+        most reported first; document ids in input order."""
+        if kind == "document":
+            sql, params = "SELECT id FROM documents ORDER BY doc_no", ()
+        elif kind in ("actor", "place"):
+            sql, params = ("SELECT name FROM names WHERE kind = ? GROUP BY name ORDER BY sum(weight) DESC, name",
+                           (kind,))
+        else:
+            raise ValueError(f"no kind of name {kind!r} (actor, place, document)")
+        folded = prefix.casefold()
+        out: list[str] = []
+        with self.lock:
+            for (name,) in self.db.execute(sql, params):
+                if len(out) >= limit:
+                    break
+                if name.casefold().startswith(folded):
+                    out.append(name)
+        return out
 
     def timeline(self, query: Query = Query(), texts: bool = True) -> Timeline:
         """The whole selection as an in-memory ``Timeline``, for ``extract``,

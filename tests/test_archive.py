@@ -242,7 +242,12 @@ def test_selection_pages_positions_and_names(tmp_path: Path):
     assert view is not None and view.document.source == "ایسنا"
     assert all(view.document.text[s.span[0]:s.span[1]] == s.text for s in view.sentences)
     assert all(view.document.text[m.span[0]:m.span[1]] == m.text for m in view.mentions)
-    assert view.events and all(any(s.document == "quake-isna" for s in e.sources) for e in view.events)
+    own = sorted((e for e in memory.events if e.document == "quake-isna"),
+                 key=lambda e: (e.sentence.span[0], e.date.span[0], e.id))
+    assert own and [e.id for e in view.events] == [e.id for e in own]
+    assert store.names("document", "QUAKE") == ["quake-irna", "quake-isna"]
+    assert store.names("document", "", limit=1) == [memory.documents[0].id]
+    assert store.document_number(memory.documents[2].id) == 3 and store.document_number("nothing") is None
     assert store.document_view("nothing") is None
     assert [d.id for d in store.documents()] == [d.id for d in memory.documents]
     assert [d.id for d in store.documents(1, 2)] == [d.id for d in memory.documents[1:3]]
