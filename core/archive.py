@@ -35,8 +35,9 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from datetime import date
 from pathlib import Path
 
@@ -395,6 +396,7 @@ class ArchiveStore:
         self.path = str(path)
         self.db = _connect(path, read_only=True)
         self.lock = threading.Lock()
+        self._ranked: dict[str, list[str]] = {}
         _check(self.db, path)
 
     def query(self, sql: str, params: Sequence = ()) -> list[tuple]:
@@ -498,21 +500,27 @@ class ArchiveStore:
         """Names that start with ``prefix`` (ignoring case): actors or places,
         most reported first; document ids in input order."""
         if kind == "document":
-            sql, params = "SELECT id FROM documents ORDER BY doc_no", ()
+            candidates: Iterable[str] = (r[0] for r in self._cursor("SELECT id FROM documents ORDER BY doc_no"))
         elif kind in ("actor", "place"):
-            sql, params = ("SELECT name FROM names WHERE kind = ? GROUP BY name ORDER BY sum(weight) DESC, name",
-                           (kind,))
+            # Ranked once (the archive does not change while it is open): completion asks at each key.
+            if kind not in self._ranked:
+                self._ranked[kind] = [r[0] for r in self.query(
+                    "SELECT name FROM names WHERE kind = ? GROUP BY name ORDER BY sum(weight) DESC, name", (kind,))]
+            candidates = self._ranked[kind]
         else:
             raise ValueError(f"no kind of name {kind!r} (actor, place, document)")
         folded = prefix.casefold()
-        out: list[str] = []
+        return list(islice((n for n in candidates if n.casefold().startswith(folded)), max(limit, 0)))
+
+    def _cursor(self, sql: str, params: Sequence = ()) -> Iterator[tuple]:
+        """Rows one chunk at a time (the lock held only while a chunk is read)."""
         with self.lock:
-            for (name,) in self.db.execute(sql, params):
-                if len(out) >= limit:
-                    break
-                if name.casefold().startswith(folded):
-                    out.append(name)
-        return out
+            cursor = self.db.execute(sql, params)
+            rows = cursor.fetchmany(1000)
+        while rows:
+            yield from rows
+            with self.lock:
+                rows = cursor.fetchmany(1000)
 
     def timeline(self, query: Query = Query(), texts: bool = True) -> Timeline:
         """The whole selection as an in-memory ``Timeline``, for ``extract``,
