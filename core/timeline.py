@@ -105,7 +105,14 @@ def search_text(event: Event) -> str:
              *event.actors, *event.places, m.text, m.start.isoformat(), m.end.isoformat(),
              jalali_label(m.start, m.end), gregorian_label(m.start, m.end),
              jalali_label(m.start, m.end, m.granularity), gregorian_label(m.start, m.end, m.granularity)]
-    return "\n".join(squash(p) for p in parts)
+    # A part held in another (the summary in its sentence, a sentence every
+    # copy of a story repeats) can match nothing the other does not: left out.
+    squashed = sorted({squash(p) for p in parts}, key=lambda part: (-len(part), part))
+    kept: list[str] = []
+    for part in squashed:
+        if not any(part in longer for longer in kept):
+            kept.append(part)
+    return "\n".join(kept)
 
 
 def squash(text: str) -> str:
