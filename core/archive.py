@@ -81,11 +81,13 @@ CREATE TABLE IF NOT EXISTS reports (
     words TEXT NOT NULL,                 -- the words it is merged on, one a line
     record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS reports_interval ON reports (start_day, end_day);
+CREATE UNIQUE INDEX IF NOT EXISTS reports_document ON reports (doc_no, n);
 CREATE TABLE IF NOT EXISTS events (
     event_no INTEGER PRIMARY KEY, event_id TEXT NOT NULL, position INTEGER,
     start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, granularity_rank INTEGER NOT NULL,
     kind TEXT, lead INTEGER NOT NULL, doc_no INTEGER NOT NULL, span_start INTEGER NOT NULL,
-    n INTEGER NOT NULL, record TEXT NOT NULL);
+    n INTEGER NOT NULL,
+    record TEXT);                        -- NULL: the same as its (only) report's
 CREATE INDEX IF NOT EXISTS events_position ON events (position);
 CREATE INDEX IF NOT EXISTS events_interval ON events (start_day, end_day);
 CREATE INDEX IF NOT EXISTS events_id ON events (event_id);
@@ -107,6 +109,9 @@ CREATE TABLE IF NOT EXISTS problems (problem_no INTEGER PRIMARY KEY, line TEXT N
 """
 
 _TIMELINE_ORDER = "start_day, end_day, granularity_rank, lead, doc_no, span_start, n"
+# An event's record: its own, or (one report, nothing merged) its report's.
+_EVENT_RECORD = ("coalesce(e.record, (SELECT r.record FROM reports r WHERE r.doc_no = e.doc_no AND r.n = e.n))"
+                 " FROM events e")
 
 
 def is_archive(path: str | Path) -> bool:
@@ -329,18 +334,19 @@ class ArchiveWriter:
         first: dict[str, tuple] = {}
         for doc_no, n, rank, lead, span_start, words, record in rows:
             event = event_from_record(json.loads(record))
-            first[event.id] = (doc_no, n, rank, lead, span_start)
+            first[event.id] = (doc_no, n, rank, lead, span_start, record)
             reports.append((event, frozenset(w for w in words.split("\n") if w)))
         doc_numbers = self._doc_numbers({s.document for e, _ in reports for s in e.sources})
         merged = 0
         for event in merge_interval(reports):
-            doc_no, n, rank, lead, span_start = first[event.id]
+            doc_no, n, rank, lead, span_start, own = first[event.id]
             record = event_record(event)
+            written = json.dumps(record, ensure_ascii=False)
             cursor = self.db.execute(
                 "INSERT INTO events (event_id, position, start_day, end_day, granularity_rank, kind, lead, doc_no,"
                 " span_start, n, record) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (event.id, start, end, rank, record.get("kind"), lead, doc_no, span_start, n,
-                 json.dumps(record, ensure_ascii=False)))
+                 None if written == own else written))
             event_no = cursor.lastrowid
             self.db.executemany("INSERT INTO event_sources VALUES (?, ?, ?)",
                                 [(event_no, doc_numbers[s.document], s.sentence.index) for s in event.sources])
@@ -423,10 +429,10 @@ class ArchiveStore:
             return []
         lo, hi = min(positions), max(positions)
         if hi - lo + 1 == len(positions):
-            rows = self.query("SELECT position, record FROM events WHERE position BETWEEN ? AND ?", (lo, hi))
+            rows = self.query(f"SELECT e.position, {_EVENT_RECORD} WHERE e.position BETWEEN ? AND ?", (lo, hi))
         else:
             marks = ",".join("?" * len(positions))
-            rows = self.query(f"SELECT position, record FROM events WHERE position IN ({marks})", list(positions))
+            rows = self.query(f"SELECT e.position, {_EVENT_RECORD} WHERE e.position IN ({marks})", list(positions))
         by_position = {p: event_from_record(json.loads(r)) for p, r in rows}
         return [by_position[p] for p in positions if p in by_position]
 
@@ -483,7 +489,7 @@ class ArchiveStore:
             "SELECT record FROM mentions WHERE doc_no = ? ORDER BY n", (doc_no,))])
         # The events this document tells itself (their spans point into its text).
         events = sorted((event_from_record(json.loads(r[0])) for r in self.query(
-            "SELECT record FROM events WHERE doc_no = ?", (doc_no,))),
+            f"SELECT {_EVENT_RECORD} WHERE e.doc_no = ?", (doc_no,))),
             key=lambda e: (e.sentence.span[0], e.date.span[0], e.id))
         return DocumentView(document, sentences, mentions, events)
 
