@@ -11,6 +11,7 @@ analysed are named on stderr, one line each, and the exit status is 1.
 from __future__ import annotations
 
 import signal
+import sqlite3
 import sys
 import threading
 import time
@@ -99,9 +100,13 @@ def _run(argv: list[str]) -> int:
         if cluster is not None:
             cluster.close()
         return EXIT_USAGE
-    except Exception as error:  # sqlite3.DatabaseError: a file that is not an archive
-        print(f"ruydad index: error: {display_text(args.db)}: not an archive ({display_text(str(error))})",
-              file=sys.stderr)
+    except sqlite3.DatabaseError as error:  # a file that is not an archive, or one another run is writing
+        if "locked" in str(error):
+            print(f"ruydad index: error: {display_text(args.db)} is being written by another run; "
+                  "try again when it ends", file=sys.stderr)
+        else:
+            print(f"ruydad index: error: {display_text(args.db)}: not an archive ({display_text(str(error))})",
+                  file=sys.stderr)
         if cluster is not None:
             cluster.close()
         return EXIT_USAGE
