@@ -287,9 +287,6 @@ class ArchiveWriter:
 
     # -- merging
 
-    def dirty_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM dirty").fetchone()[0]
-
     def merge_dirty(self, progress=None, batch: int = 200) -> MergeSummary:
         """Rebuild the events of every interval new reports touched, then renumber positions."""
         self.commit()
