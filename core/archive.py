@@ -45,7 +45,7 @@ from core.documents import Problem
 from core.events import Publication
 from core.export import event_record, mention_record
 from core.merging import merge_interval
-from core.model import GRANULARITY_RANK, Document, Event, Sentence
+from core.model import GRANULARITY_RANK, MARKS, Document, Event, Sentence
 from core.records import event_from_record, mentions_from_records
 from core.store import DocumentView, Query
 from core.timeline import DocumentAnalysis, Timeline, name_keys, search_text, squash
@@ -85,7 +85,9 @@ CREATE UNIQUE INDEX IF NOT EXISTS reports_document ON reports (doc_no, n);
 CREATE TABLE IF NOT EXISTS events (
     event_no INTEGER PRIMARY KEY, event_id TEXT NOT NULL, position INTEGER,
     start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, granularity_rank INTEGER NOT NULL,
-    kind TEXT, lead INTEGER NOT NULL, doc_no INTEGER NOT NULL, span_start INTEGER NOT NULL,
+    kind TEXT,
+    marks INTEGER NOT NULL,              -- Event.marks, bit k for core.model.MARKS[k]
+    lead INTEGER NOT NULL, doc_no INTEGER NOT NULL, span_start INTEGER NOT NULL,
     n INTEGER NOT NULL,
     record TEXT);                        -- NULL: the same as its (only) report's
 CREATE INDEX IF NOT EXISTS events_position ON events (position);
@@ -340,9 +342,9 @@ class ArchiveWriter:
             record = event_record(event)
             written = json.dumps(record, ensure_ascii=False)
             cursor = self.db.execute(
-                "INSERT INTO events (event_id, position, start_day, end_day, granularity_rank, kind, lead, doc_no,"
-                " span_start, n, record) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (event.id, start, end, rank, record.get("kind"), lead, doc_no, span_start, n,
+                "INSERT INTO events (event_id, position, start_day, end_day, granularity_rank, kind, marks, lead,"
+                " doc_no, span_start, n, record) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (event.id, start, end, rank, event.kind, _mark_bits(event.marks), lead, doc_no, span_start, n,
                  None if written == own else written))
             event_no = cursor.lastrowid
             self.db.executemany("INSERT INTO event_sources VALUES (?, ?, ?)",
@@ -610,10 +612,14 @@ def _where(query: Query) -> tuple[list[str], list]:
         where.append(clause)
         params.extend(more)
     if query.kinds is not None:
-        kinds = sorted(query.kinds)
-        where.append(f"kind IN ({','.join('?' * len(kinds))})" if kinds else "0")
-        params.extend(kinds)
+        # Kept when every mark of the event is one asked for.
+        where.append("marks & ? = 0")
+        params.append(_mark_bits(frozenset(MARKS) - query.kinds))
     return where, params
+
+
+def _mark_bits(marks: frozenset[str]) -> int:
+    return sum(1 << k for k, mark in enumerate(MARKS) if mark in marks)
 
 
 class ArchiveSelection:

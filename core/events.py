@@ -1,8 +1,8 @@
 """Events of one document: each dated happening tied to its sentence.
 
-- Every time mention gives an event, except one that restates another mention's
-  date in another calendar (``same_as``: it belongs to that mention) and one
-  whose days equal another mention's in the same sentence.
+- A time mention gives at most one event, except one that restates another
+  mention's date in another calendar (``same_as``: it belongs to that
+  mention) and one whose days equal another mention's in the same sentence.
 - The summary is the clause around the mention: from its clause, rightwards
   across commas until a clause ends with a verb (Persian puts the verb last),
   and leftwards across commas while the clause before is not a finished
@@ -10,29 +10,33 @@
   line, it keeps the mention's clause and the verb's clause, else it is cut.
 - Actors and places: of the part of the sentence that belongs to the event (a
   sentence with two events is divided where the second event's words begin).
+- Which mentions place a happening, and its kind (happened, planned,
+  recurring, statement): ``core.event_rules``. Mentions side by side with
+  only punctuation between are one date expression and one event; a day and
+  month without a year take the year the same sentence writes.
 - The lead: what the title and first body sentence report happened on the
-  publication date. If that sentence names a date in the week up to
-  publication, that date's event is the lead; otherwise the lead is an event
+  publication date. If that sentence names a day (or a week) in the week up
+  to publication, that date's event is the lead; otherwise the lead is an event
   of its own at the publication date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from core.calendars import from_calendar, gregorian_to_jalali, month_length, to_calendar
+from core.event_rules import Verdict, judge, lead_kind, words_of
 from core.gazetteer import EntityMatch, actors_and_places, find_entities, opens_with_attribution
+from core.lexicon import key, lexicon, read_rows
 from core.model import Document, Event, Mention, Sentence, Source
 from core.normalize import NormalizedText, fold, normalize
 from core.sentences import Clause, sentence_at, split_clauses
 
 SUMMARY_LIMIT = 160
 LEAD_RECENT = timedelta(days=7)
-# Conjunctions a clause may open with, dropped from the start of a summary
-# («تا» is not one: «تا امروز» is a date).
-_CONNECTORS = frozenset({"و", "که", "اما", "ولی", "زیرا"})
 _TRAILING = " \t.,،؛;:!?؟…"
 
 
@@ -53,6 +57,8 @@ class _Placed:
     clauses: tuple[Clause, ...]
     window: tuple[int, int, int]  # lo, hi, clause holding the mention
     extent: tuple[int, int]       # the mention with its restatements in other calendars
+    verdict: Verdict
+    reason: str                   # how the date was found, if not written in full
 
 
 class _Text:
@@ -96,7 +102,7 @@ def events_of(document: Document, sentences: list[Sentence], mentions: list[Ment
     text = document.text
     facts = _Text(text, normalized, entities)
     inferred = set(inferred)
-    placed = _place(facts, sentences, mentions)
+    placed = _place(facts, sentences, mentions, publication)
     events: list[Event] = []
     by_sentence: dict[int, list[_Placed]] = {}
     for p in placed:
@@ -106,15 +112,16 @@ def events_of(document: Document, sentences: list[Sentence], mentions: list[Ment
         for p, region in zip(group, regions):
             actors, places = actors_and_places(facts.entities, region)
             is_inferred = p.mention_index in inferred
-            reason = ""
+            reason, basis = p.reason, ("relative" if p.reason and p.mention.relative else "written")
             if is_inferred and publication.date is not None:
+                basis = "inferred"
                 reason = (f"no publication date; «{_one_line(p.mention.text)}» counted from the inferred "
                           f"publication date {publication.date.isoformat()}")
             events.append(Event(
                 id="", document=document.id, date=p.mention, sentence=p.sentence,
                 summary=_summary(text, p.clauses, p.window, p.extent),
                 actors=actors, places=places, sources=[Source(document.id, p.sentence)],
-                inferred=is_inferred, reason=reason))
+                inferred=is_inferred, reason=reason, kind=p.verdict.kind or "happened", basis=basis))
     lead = _lead(document, sentences, publication, facts, events)
     if lead is not None:
         events.append(lead)
@@ -126,14 +133,20 @@ def events_of(document: Document, sentences: list[Sentence], mentions: list[Ment
 
 # --- placing mentions in sentences and clauses ---------------------------------
 
-def _place(facts: _Text, sentences: list[Sentence], mentions: list[Mention]) -> list[_Placed]:
+# What may stand between two mentions that are one date expression
+# («روز سه‌شنبه، ۱۲ خرداد ۱۳۷۷», «امروز (یکشنبه)»).
+_APPOSITION = frozenset(" \t،,()-–—/[]«»\"'")
+
+
+def _place(facts: _Text, sentences: list[Sentence], mentions: list[Mention],
+           publication: Publication) -> list[_Placed]:
     text = facts.text
     ends = {k: m.span[1] for k, m in enumerate(mentions)}
     for m in mentions:
         if m.same_as is not None and m.same_as in ends:
             ends[m.same_as] = max(ends[m.same_as], m.span[1])
-    placed: list[_Placed] = []
-    seen: set[tuple[int, date, date]] = set()
+    by_sentence: dict[int, list[tuple[int, Mention]]] = {}
+    where: dict[int, Sentence] = {}
     for k, m in enumerate(mentions):
         if m.same_as is not None:
             continue
@@ -143,14 +156,157 @@ def _place(facts: _Text, sentences: list[Sentence], mentions: list[Mention]) -> 
         sentence = sentence_at(sentences, m.span[0])
         if sentence is None:
             continue
-        days = (sentence.index, m.start, m.end)
-        if days in seen:
-            continue
-        seen.add(days)
+        where[sentence.index] = sentence
+        by_sentence.setdefault(sentence.index, []).append((k, m))
+    placed: list[_Placed] = []
+    for index, found in by_sentence.items():
+        sentence = where[index]
         clauses = facts.clauses(sentence)
-        extent = (m.span[0], min(ends[k], sentence.span[1]))
-        placed.append(_Placed(k, m, sentence, clauses, _window(text, clauses, extent), extent))
+        found = _one_per_expression(text, found)
+        seen: set[tuple[date, date]] = set()
+        used_years: set[int] = set()
+        judged = []
+        for k, m in found:
+            extent = (m.span[0], min(ends[k], sentence.span[1]))
+            window = _window(text, clauses, extent)
+            verdict = _judge(text, clauses, window, extent, m, publication, states_year=not _yearless(m))
+            reason = ""
+            if m.relative and verdict.kind != "recurring" and _yearless(m):
+                year = _year_in_sentence(m, found)
+                if year is not None:
+                    yk, ym = year
+                    m = _in_year(m, ym)
+                    if ym.span[0] > m.span[0]:
+                        used_years.add(yk)
+                    reason = f"year from «{_one_line(ym.text)}» in the same sentence"
+                    verdict = _judge(text, clauses, window, extent, m, publication, states_year=True)
+                elif (publication.date is not None and m.end < publication.date
+                      and verdict.kind == "planned"):
+                    # Told as a plan: the first such day after publication.
+                    later = _in_year(m, None, 1)
+                    if later.start > publication.date:
+                        m = replace(later, relative=True)
+                        reason = (f"no year in «{_one_line(m.text)}», told as a plan: the first one "
+                                  f"after the publication date {_jalali(publication.date)}")
+                    else:
+                        reason = _yearless_reason(m, publication)
+                elif (publication.date is not None and m.start > publication.date
+                      and verdict.tense in ("past", "perfect")):
+                    # Told in the past tense: the last such day before publication.
+                    earlier = _in_year(m, None, -1)
+                    if earlier.end <= publication.date:
+                        m = replace(earlier, relative=True)
+                        reason = (f"no year in «{_one_line(m.text)}», told in the past: the last one "
+                                  f"before the publication date {_jalali(publication.date)}")
+                        verdict = _judge(text, clauses, window, extent, m, publication, states_year=False)
+                    else:
+                        reason = _yearless_reason(m, publication)
+                else:
+                    reason = _yearless_reason(m, publication)
+            elif m.relative and publication.date is not None:
+                reason = f"dated by «{_one_line(m.text)}» from the publication date {_jalali(publication.date)}"
+                if verdict.kind == "planned" and m.end < publication.date and _bare_weekday(m):
+                    # «روز چهارشنبه ... دیدار خواهند کرد»: the coming one, not the last.
+                    m = replace(m, start=m.start + timedelta(days=7), end=m.end + timedelta(days=7))
+                    reason = (f"«{_one_line(m.text)}» told as a plan: the first one after the publication "
+                              f"date {_jalali(publication.date)}")
+            judged.append((k, m, extent, window, verdict, reason))
+        for k, m, extent, window, verdict, reason in judged:
+            if verdict.kind is None or k in used_years or (m.start, m.end) in seen:
+                continue
+            seen.add((m.start, m.end))
+            placed.append(_Placed(k, m, sentence, clauses, window, extent, verdict, reason))
+    placed.sort(key=lambda p: p.mention.span[0])
     return placed
+
+
+def _judge(text: str, clauses: tuple[Clause, ...], window: tuple[int, int, int], extent: tuple[int, int],
+           m: Mention, publication: Publication, states_year: bool) -> Verdict:
+    lo, hi, own = window
+    before = text[clauses[own].span[0]:max(clauses[own].span[0], m.span[0])]
+    tail = text[extent[1]:max(extent[1], clauses[hi].span[1])]
+    return judge(m, before, tail, publication.date, states_year)
+
+
+def _one_per_expression(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """Mentions side by side with only punctuation between are one date
+    expression: it keeps the one written in full (finest first), else the first."""
+    out: list[tuple[int, Mention]] = []
+    run: list[tuple[int, Mention]] = []
+    for k, m in found:
+        if run and not all(c in _APPOSITION for c in text[run[-1][1].span[1]:m.span[0]]):
+            out.append(_best(run))
+            run = []
+        run.append((k, m))
+    if run:
+        out.append(_best(run))
+    return out
+
+
+def _best(run: list[tuple[int, Mention]]) -> tuple[int, Mention]:
+    written = [p for p in run if not p[1].relative]
+    return min(written, key=lambda p: p[1].days) if written else run[0]
+
+
+def _yearless(m: Mention) -> bool:
+    """A day or month written without a year («۱۲ آذر», «آذر ماه»): its year
+    was taken from the publication date or the date before it."""
+    if not m.relative or m.granularity not in ("day", "week", "month"):
+        return False
+    months = lexicon().months
+    words = words_of(m.text)
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in months or (i + 1 < len(words) and key(words[i] + words[i + 1]) in months):
+            rest = words[i + 1:]
+            if i + 1 < len(words) and key(words[i] + words[i + 1]) in months:
+                rest = words[i + 2:]
+            return all(w == "ماه" for w in rest)
+    return False
+
+
+def _bare_weekday(m: Mention) -> bool:
+    """A weekday with no word that says which week («روز چهارشنبه», not «چهارشنبه گذشته»)."""
+    lx = lexicon()
+    words = words_of(m.text)
+    pointers = lx.deixis_after.keys() | lx.deixis_before.keys()
+    days = [w for i, w in enumerate(words) if w in lx.weekdays
+            or (i + 1 < len(words) and key(w + words[i + 1]) in lx.weekdays)]
+    return bool(days) and not any(w in pointers for w in words) and m.granularity == "day"
+
+
+def _year_in_sentence(m: Mention, found: list[tuple[int, Mention]]) -> tuple[int, Mention] | None:
+    """The nearest year written in full in the same sentence, in the same calendar."""
+    years = [(k, y) for k, y in found if y.granularity == "year" and not y.relative and y.calendar == m.calendar
+             and y.mod is None]
+    if not years:
+        return None
+    return min(years, key=lambda p: abs(p[1].span[0] - m.span[0]))
+
+
+def _in_year(m: Mention, year: Mention | None, shift: int = 0) -> Mention:
+    """``m`` moved to the year that ``year`` names, or ``shift`` years on
+    (its month and day kept)."""
+    target = to_calendar(year.start if year is not None else m.start, m.calendar)[0] + shift
+
+    def move(day: date) -> date:
+        _, month, d = to_calendar(day, m.calendar)
+        return from_calendar(target, month, min(d, month_length(target, month, m.calendar)), m.calendar)
+
+    try:
+        return replace(m, start=move(m.start), end=move(m.end), relative=False)
+    except (ValueError, OverflowError):
+        return m
+
+
+def _yearless_reason(m: Mention, publication: Publication) -> str:
+    if publication.date is not None and abs((m.start - publication.date).days) <= 366:
+        return f"no year in «{_one_line(m.text)}»: the one nearest the publication date {_jalali(publication.date)}"
+    return f"no year in «{_one_line(m.text)}»: the year of the date before it"
+
+
+def _jalali(day: date) -> str:
+    y, m, d = gregorian_to_jalali(day)
+    return f"{y:04d}/{m:02d}/{d:02d}"
 
 
 def _window(text: str, clauses: tuple[Clause, ...], span: tuple[int, int]) -> tuple[int, int, int]:
@@ -220,7 +376,12 @@ def _tidy(piece: str) -> str:
 @lru_cache(maxsize=1024)
 def _is_connector(word: str) -> bool:
     # Kept: summaries start with the same few words again and again.
-    return fold(word) in _CONNECTORS
+    return fold(word) in _connectors()
+
+
+@cache
+def _connectors() -> frozenset[str]:
+    return frozenset(r[0] for r in read_rows("summary_connectors"))
 
 
 def _cut(line: str) -> str:
@@ -247,7 +408,7 @@ def _lead(document: Document, sentences: list[Sentence], publication: Publicatio
     day = publication.date
     # The lead sentence dated by itself («… روز سه‌شنبه ۱۱ نوامبر …», published
     # the next day): its latest date in the week up to publication is the lead.
-    own = [e for e in events if e.sentence.index == sentence.index
+    own = [e for e in events if e.sentence.index == sentence.index and e.date.days <= 7
            and e.date.start <= day and e.date.end >= day - LEAD_RECENT]
     if own:
         max(own, key=lambda e: e.date.end).lead = True
@@ -269,8 +430,10 @@ def _lead(document: Document, sentences: list[Sentence], publication: Publicatio
         id="", document=document.id, date=date_mention, sentence=sentence,
         summary=_cut(_tidy(document.text[start:sentence.span[1]])),
         actors=_union(t_actors, s_actors), places=_union(t_places, s_places),
-        sources=[Source(document.id, sentence)], lead=True,
-        inferred=publication.inferred, reason=publication.reason)
+        sources=[Source(document.id, sentence)], lead=True, inferred=publication.inferred,
+        reason=publication.reason if publication.inferred
+        else f"the article's lead, at its publication date {_jalali(day)}",
+        kind=lead_kind(sentence.text), basis="lead")
 
 
 def _union(first: list[str], second: list[str]) -> list[str]:

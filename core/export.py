@@ -128,6 +128,9 @@ def event_record(event: Event) -> dict[str, Any]:
         "actors": list(event.actors),
         "places": list(event.places),
         "sources": [{"document": s.document, "sentence": _sentence(s.sentence)} for s in event.sources],
+        "count": len(event.sources),
+        "kind": event.kind,
+        "basis": event.basis,
         "lead": event.lead,
         "inferred": event.inferred,
         "reason": event.reason,
@@ -143,7 +146,8 @@ def timeline_record(timeline: Timeline) -> dict[str, Any]:
         documents.append({"id": doc.id, "title": doc.title, "source": doc.source,
                           "published": published.isoformat() if published else None,
                           "published_inferred": bool(publication and publication.inferred),
-                          "path": doc.path})
+                          "undated": published is None,
+                          "path": doc.path, "url": doc.url, "category": doc.category, "tags": list(doc.tags)})
         found = timeline.mentions.get(doc.id, [])
         mentions.extend(mention_record(doc.id, m, found) for m in found)
     return {"documents": documents, "mentions": mentions,
@@ -160,7 +164,8 @@ def to_json(timeline: Timeline, indent: int | None = 2) -> str:
 
 CSV_COLUMNS = ("id", "document", "date", "start", "end", "granularity", "mod", "calendar", "relative",
                "jalali", "gregorian", "date_text", "summary", "sentence", "actors", "places", "sources",
-               "lead", "inferred", "reason")
+               "lead", "inferred", "reason", "kind", "basis", "count", "title", "source", "url", "category",
+               "tags")
 LIST_SEPARATOR = "; "
 
 
@@ -174,15 +179,20 @@ def to_csv(timeline: Timeline, calendar: str = "jalali") -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    documents = {d.id: d for d in timeline.documents}
     for e in timeline.events:
         m = e.date
+        # Provenance of the first report; every report is in «sources».
+        doc = documents.get(e.document)
         writer.writerow([
             _cell(e.id), _cell(e.document), date_label(m, calendar), m.start.isoformat(), m.end.isoformat(),
             m.granularity, m.mod or "", m.calendar, str(m.relative).lower(),
             date_label(m, "jalali"), date_label(m, "gregorian"), _cell(m.text), _cell(e.summary),
             _cell(e.sentence.text), _cell(LIST_SEPARATOR.join(e.actors)), _cell(LIST_SEPARATOR.join(e.places)),
             _cell(LIST_SEPARATOR.join(f"{s.document}#{s.sentence.index}" for s in e.sources)),
-            str(e.lead).lower(), str(e.inferred).lower(), _cell(e.reason)])
+            str(e.lead).lower(), str(e.inferred).lower(), _cell(e.reason), e.kind, e.basis, len(e.sources),
+            *(_cell(x) for x in ((doc.title, doc.source, doc.url, doc.category, LIST_SEPARATOR.join(doc.tags))
+                                 if doc is not None else ("",) * 5))])
     return out.getvalue()
 
 

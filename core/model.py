@@ -112,6 +112,34 @@ class Event:
     sources: list[Source] = field(default_factory=list)
     # The article's lead, placed at the publication date.
     lead: bool = False
-    # True when the date is an inferred publication date; ``reason`` says why.
+    # True when the date is an inferred publication date.
     inferred: bool = False
+    # How the date was found, for a person («dated by «دیروز» from the
+    # publication date 1403/09/10»); empty when it is written in full.
     reason: str = ""
+    # What the date places: "happened", "planned" (future tense, a plan word,
+    # a date after publication), "recurring" (an anniversary, a yearly day)
+    # or "statement" (when someone said something).
+    kind: str = "happened"
+    # Where the date comes from: "written" (in full in the text), "relative"
+    # (counted from the publication date, or a day and month without a year),
+    # "inferred" (counted from an inferred publication date) or "lead" (the
+    # article's lead, at its publication date).
+    basis: str = "written"
+
+    @property
+    def marks(self) -> frozenset[str]:
+        """What the app shows and hides events by: the kind, and "relative",
+        "inferred", "lead" when they apply (a lead is "lead", not "relative")."""
+        marks = {self.kind}
+        if self.lead:
+            marks.add("lead")
+        if self.inferred:
+            marks.add("inferred")
+        if self.basis == "relative" and not self.lead:
+            marks.add("relative")
+        return frozenset(marks)
+
+
+# Every mark ``Event.marks`` can hold.
+MARKS: tuple[str, ...] = ("happened", "planned", "recurring", "statement", "relative", "inferred", "lead")

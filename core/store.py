@@ -32,7 +32,9 @@ class Query:
     ``actor``/``place``: any spelling the gazetteer knows, or part of a name;
     ``document``: reported by this document id; ``search``: text that
     ignores ZWNJ, Arabic/Persian letter forms, digit scripts and spaces;
-    ``kinds``: event kinds to keep (None: all)."""
+    ``kinds``: the ``Event.marks`` to keep (None: all): an event is kept
+    when every one of its marks is ("happened", "planned", "recurring",
+    "statement", "relative", "inferred", "lead"; see ``core.model.MARKS``)."""
 
     start: date | None = None
     end: date | None = None

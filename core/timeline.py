@@ -10,8 +10,8 @@ sentences whose content words overlap by ``MERGE_JACCARD`` or more, see
 in ``sources``.
 
 Publication dates: ``published`` (the ``--date`` flag) overrides every
-document's; without either, the date is inferred as the last day of the
-latest dated happening the article names (absolute dates only), the article
+document's; without either, the date is inferred as the latest day the
+article writes in full (day, month and year), the article
 is read again against it for relative expressions («امروز»), and every
 event whose date came from it is marked inferred with the reason.
 
@@ -33,11 +33,13 @@ from core.documents import Problem
 from core.events import Publication, events_of
 from core.export import gregorian_label, jalali_label
 from core.gazetteer import canonical_name, content_words
+from core.lemmas import lemma_words
 from core.merging import MERGE_JACCARD, merge, order_key, similarity
 from core.model import Document, Event, Mention, Sentence
 from core.normalize import NormalizedText, fold, normalize
 from core.sentences import normalized_span, split_sentences
 
+MERGE_ON_LEMMAS = True
 PARALLEL_MIN = 48
 _CHUNKSIZE = 8
 
@@ -64,10 +66,12 @@ class Timeline:
 
     def filter(self, *, start: date | None = None, end: date | None = None, actor: str | None = None,
                place: str | None = None, document: str | None = None,
-               granularity: str | None = None) -> Timeline:
+               granularity: str | None = None, kinds: frozenset[str] | None = None) -> Timeline:
         """Events that overlap ``[start, end]``, name ``actor``/``place`` (any
         spelling or form the gazetteer knows, or part of a name), are reported
-        by ``document`` (an id), at ``granularity``. Documents stay all."""
+        by ``document`` (an id), at ``granularity``, and whose ``Event.marks``
+        are all in ``kinds`` (as ``Query.kinds``: hiding "relative" hides
+        every relative date, whatever its kind). Documents stay all."""
         actor_keys = _name_keys(actor)
         place_keys = _name_keys(place)
         kept = [e for e in self.events
@@ -76,7 +80,8 @@ class Timeline:
                 and (actor_keys is None or _names_match(actor_keys, e.actors))
                 and (place_keys is None or _names_match(place_keys, e.places))
                 and (document is None or any(s.document == document for s in e.sources))
-                and (granularity is None or e.date.granularity == granularity)]
+                and (granularity is None or e.date.granularity == granularity)
+                and (kinds is None or e.marks <= kinds)]
         return Timeline(self.documents, kept, self.problems, self.mentions, self.sentences, self.publications,
                         self._haystacks)
 
@@ -154,21 +159,25 @@ class DocumentAnalysis:
     words: list[frozenset[str]]  # per event: content words of its sentence, for merging
 
 
+UNDATED = "undated: no publication date, and no day written in full to infer one from"
+
+
 def infer_publication(absolute: list[Mention], today: date | None = None) -> Publication:
-    """The publication date of an article with none: the last day of the latest
-    dated happening it names (``absolute``: mentions found without a date), but
-    never after ``today`` (the machine's date): an article cannot be published
-    in the future, and one naming a planned event («المپیک ۲۰۳۲») is dated by
-    what has already happened."""
+    """The publication date of an article with none: the latest day it names
+    in full (``absolute``: mentions found without a date; a day, with its
+    year), never after ``today`` (the machine's date): an article cannot be
+    published in the future, and one naming a planned event is dated by what
+    has already happened. A year or a month is no day of publication (its
+    last day, or today, would be a guess): without a day the article is
+    undated, and ``reason`` says so."""
     today = today or date.today()
-    past = [m for m in absolute if m.start <= today]
-    if not past:
-        return Publication(None)
-    latest = max(past, key=lambda m: (min(m.end, today), -m.days))
-    day = min(latest.end, today)
-    what = "day" if latest.start == latest.end else ("last day" if day == latest.end else "last past day")
+    days = [m for m in absolute if m.granularity == "day" and m.start == m.end and m.end <= today]
+    if not days:
+        return Publication(None, reason=UNDATED)
+    latest = max(days, key=lambda m: m.end)
+    day = latest.end
     return Publication(day, inferred=True,
-                       reason=f"no publication date; inferred as the {what} of the latest dated event "
+                       reason=f"no publication date; inferred as the day of the latest dated event "
                               f"«{' '.join(latest.text.split())}» ({day.isoformat()})")
 
 
@@ -199,16 +208,18 @@ def mentions_of(document: Document, published: date | None) -> list[Mention]:
 
 
 def analysis_from_mentions(document: Document, mentions: list[Mention], publication: Publication,
-                           inferred: Iterable[int] = ()) -> DocumentAnalysis:
-    """The analysis of a document whose mentions are already known."""
+                           inferred: Iterable[int] = (), merge_words: bool = True) -> DocumentAnalysis:
+    """The analysis of a document whose mentions are already known.
+    ``merge_words``: find the words events are merged on (hazm's lemmas);
+    a timeline of one document merges nothing and need not load hazm."""
     sentences = split_sentences(document.text)
     # One normalization serves the clauses, the names and the merge words; an
     # article with neither a time mention nor a publication date has no event.
     normalized = normalize(document.text) if mentions or publication.date is not None else None
     # events_of finds the actors and places itself, only if there is an event.
     events = events_of(document, sentences, mentions, publication, None, inferred, normalized)
-    words: list[frozenset[str]] = []
-    if events:
+    words: list[frozenset[str]] = [frozenset()] * len(events)
+    if events and merge_words:
         normalized = normalized if normalized is not None else normalize(document.text)
         # Events of one sentence share its words: computed once per sentence.
         by_sentence: dict[int, frozenset[str]] = {}
@@ -219,14 +230,16 @@ def analysis_from_mentions(document: Document, mentions: list[Mention], publicat
     return DocumentAnalysis(publication, sentences, mentions, events, words)
 
 
-def analyze(document: Document, published: date | None = None) -> DocumentAnalysis:
+def analyze(document: Document, published: date | None = None, merge_words: bool = True) -> DocumentAnalysis:
     publication, mentions, inferred = resolve_publication(document, published)
-    return analysis_from_mentions(document, mentions, publication, inferred)
+    return analysis_from_mentions(document, mentions, publication, inferred, merge_words)
 
 
 def _merge_words(sentence: Sentence, mentions: list[Mention], normalized: NormalizedText) -> frozenset[str]:
-    """Content words of a sentence with its time mentions left out: two
-    reports name one day in different words («امروز», «۱۲ آذر»)."""
+    """Lemmas of the content words of a sentence (``core.lemmas``), its time
+    mentions left out: two reports name one day in different words («امروز»,
+    «۱۲ آذر»). ``MERGE_ON_LEMMAS = False`` compares surface words instead
+    (for measuring what lemmas change)."""
     a, b = sentence.span
     pieces = []
     pos = a
@@ -238,8 +251,8 @@ def _merge_words(sentence: Sentence, mentions: list[Mention], normalized: Normal
     # The pieces cut from the document's normalization: the same words as
     # folding them anew (they can differ only in runs of spaces).
     folded = normalized.text
-    return content_words(" ".join(folded[x:y] for x, y in (normalized_span(normalized, p) for p in pieces)),
-                         folded=True)
+    words = lemma_words if MERGE_ON_LEMMAS else content_words
+    return words(" ".join(folded[x:y] for x, y in (normalized_span(normalized, p) for p in pieces)), folded=True)
 
 
 # --- many documents --------------------------------------------------------------------
@@ -299,8 +312,10 @@ def build_timeline(documents: Iterable[Document | Problem], published: date | No
     count = workers if workers is not None else (os.cpu_count() or 1)
     analyses: list[DocumentAnalysis] = []
     if len(head) < PARALLEL_MIN or count <= 1:
+        # One document merges with nothing: hazm (merge words) is not loaded.
+        merge_words = len(head) > 1
         for doc in chain(head, stream):
-            analyses.append(analyze(doc, published))
+            analyses.append(analyze(doc, published, merge_words))
             if progress is not None:
                 progress(len(analyses))
     else:

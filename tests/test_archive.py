@@ -16,6 +16,7 @@ import pytest
 
 from core.archive import ArchiveStore, is_archive
 from core.documents import iter_documents
+from core.model import MARKS
 from core.store import Query
 from core.timeline import build_timeline
 from tui.cli import main
@@ -236,6 +237,10 @@ def test_selection_pages_positions_and_names(tmp_path: Path):
     expected = [e for e in memory.events if e.date.end >= date(2024, 12, 1)]
     assert [e.id for e in recent] == [e.id for e in expected] and 0 < len(expected) < len(memory.events)
     assert recent.position_of(expected[0].id) == 0 and recent.position_of(memory.events[0].id) is None
+    for kinds in ({"happened"}, {"happened", "lead"}, set(MARKS) - {"relative"}, set()):
+        kept = [e.id for e in memory.filter(kinds=frozenset(kinds)).events]
+        assert [e.id for e in store.select(Query(kinds=frozenset(kinds)))] == kept, kinds
+    assert 0 < len(memory.filter(kinds=frozenset({"happened", "lead"})).events) < len(memory.events)
     assert "کرمان" in store.names("place")
     assert store.names("place", "کرم")[0] == "کرمان"
     view = store.document_view("quake-isna")

@@ -461,3 +461,19 @@ def test_reading_leaves_files_unchanged(tmp_path):
 ])
 def test_problem_is_one_safe_line(problem, shown):
     assert str(problem) == shown
+
+
+@pytest.mark.parametrize("fields, source", [
+    ({"source": "ایرنا", "url": "https://www.farsnews.ir/news/1"}, "ایرنا"),   # given: kept
+    ({"url": "https://www.farsnews.ir/news/13911222000865/x"}, "farsnews.ir"),  # none: the url's site
+    ({"url": "https://varzesh3.com/news/1"}, "varzesh3.com"),
+    ({"url": "not a url"}, ""),
+    ({}, ""),
+])
+def test_a_record_keeps_its_provenance_and_names_its_site_when_it_has_no_source(tmp_path, fields, source):
+    record = {"id": "a", "text": "متن", "cat": "ورزشی", "tags": ["فوتبال", "لیگ"], **fields}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    (doc,) = list(iter_documents([str(path)]))
+    assert doc.source == source
+    assert (doc.url, doc.category, doc.tags, doc.line) == (fields.get("url", ""), "ورزشی", ("فوتبال", "لیگ"), 1)

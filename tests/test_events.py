@@ -138,7 +138,8 @@ def test_lead_is_the_first_body_sentence_at_the_publication_date_with_the_title_
     assert lead.sentence.text.startswith("به گزارش خبرنگار ما")
     assert lead.summary == "وزیران نفت ایران و عراق در بغداد قرارداد صادرات گاز را امضا کردند"
     assert lead.actors == ["ایران", "عراق"] and lead.places == ["بغداد"]
-    assert not lead.inferred and lead.reason == ""
+    assert not lead.inferred and lead.reason == "the article's lead, at its publication date 1403/02/17"
+    assert (lead.kind, lead.basis) == ("happened", "lead") and lead.marks == {"happened", "lead"}
 
 
 def test_without_a_publication_date_there_is_no_lead():
@@ -186,7 +187,7 @@ def test_same_days_twice_in_one_sentence_is_one_event():
 
 @pytest.mark.parametrize("body, surface, summary", [
     # «تا» before a date belongs to it; «و»/«که» opening a clause do not belong to the summary.
-    ("قرار بود کار تمام شود، تا امروز انجام نشده است.", "امروز", "تا امروز انجام نشده است"),
+    ("قرار بود کار تمام شود، تا فردا انجام خواهد شد.", "فردا", "تا فردا انجام خواهد شد"),
     ("سد ساخته شد و در ۳ خرداد ۱۴۰۰ آبگیری شد.", "۳ خرداد ۱۴۰۰", "در ۳ خرداد ۱۴۰۰ آبگیری شد"),
     ("وزیر گفت که در ۳ خرداد ۱۴۰۰ سد افتتاح شد.", "۳ خرداد ۱۴۰۰", "در ۳ خرداد ۱۴۰۰ سد افتتاح شد"),
 ])

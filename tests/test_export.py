@@ -14,6 +14,7 @@ import pytest
 from core.events import Publication
 from core.export import (CSV_COLUMNS, display_text, gregorian_label, jalali_label, md_escape, render,
                          timeline_record, to_csv, to_json, to_markdown, to_timelinejs)
+from core.event_rules import KINDS
 from core.model import Document, Mention
 from core.timeline import analysis_from_mentions, assemble
 
@@ -32,7 +33,8 @@ HOSTILE_BODY = ("=HYPERLINK(\"x\") شورای شهر در ۳ بهمن ۱۴۰۱ �
                 " با <script>alert(1)</script> و *ستاره* \u202eوارونه\u202c تصویب کرد.\n"
                 "این طرح در سال ۱۳۹۵ پیشنهاد شده بود.\n")
 HOSTILE = Document(id="h1", text=HOSTILE_TITLE + HOSTILE_BODY, title=HOSTILE_TITLE.strip(),
-                   source="روزنامه نمونه", published=None, path="/tmp/h1.txt", body_start=len(HOSTILE_TITLE))
+                   source="روزنامه نمونه", published=None, path="/tmp/h1.txt", body_start=len(HOSTILE_TITLE),
+                   url="https://example.org/h1", category="شهری", tags=("شورا", "طرح"))
 PLAIN_TEXT = "خبر دوم\nمجلس در اردیبهشت ۱۳۹۷ قانون بودجه را تصویب کرد.\n"
 PLAIN = Document(id="p2", text=PLAIN_TEXT, title="خبر دوم", published=None, path="p2.txt",
                  body_start=len("خبر دوم\n"))
@@ -105,9 +107,10 @@ def test_json_follows_the_contract_and_spans_quote_the_original():
     texts = {d.id: d.text for d in tl.documents}
     assert data["documents"] == [
         {"id": "h1", "title": HOSTILE.title, "source": "روزنامه نمونه", "published": "2023-02-15",
-         "published_inferred": True, "path": "/tmp/h1.txt"},
+         "published_inferred": True, "undated": False, "path": "/tmp/h1.txt",
+         "url": "https://example.org/h1", "category": "شهری", "tags": ["شورا", "طرح"]},
         {"id": "p2", "title": "خبر دوم", "source": "", "published": None,
-         "published_inferred": False, "path": "p2.txt"},
+         "published_inferred": False, "undated": True, "path": "p2.txt", "url": "", "category": "", "tags": []},
     ]
     assert [m["text"] for m in data["mentions"]] == ["۳ بهمن ۱۴۰۱", "۲۳ ژانویه ۲۰۲۳", "سال ۱۳۹۵", "اردیبهشت ۱۳۹۷"]
     for m in data["mentions"]:
@@ -120,7 +123,9 @@ def test_json_follows_the_contract_and_spans_quote_the_original():
     assert data["mentions"][0]["same_as"] is None
     for e in data["events"]:
         assert set(e) >= {"id", "document", "date", "sentence", "summary", "actors", "places",
-                          "sources", "lead", "inferred", "reason"}
+                          "sources", "count", "kind", "basis", "lead", "inferred", "reason"}
+        assert e["count"] == len(e["sources"]) and e["kind"] in KINDS
+        assert e["basis"] in ("written", "relative", "inferred", "lead")
         assert set(e["date"]) >= {"text", "span", "start", "end", "granularity", "mod", "calendar", "relative",
                                   "jalali"}
         a, b = e["sentence"]["span"]
@@ -151,6 +156,11 @@ def test_csv_parses_back_with_one_row_per_event_and_no_formula_or_escape():
     assert day["summary"].startswith("'=HYPERLINK")  # a spreadsheet would run it as a formula
     assert all("\x1b" not in v and "\u202e" not in v and "\n" not in v for r in rows for v in r.values())
     assert rows[-1]["lead"] == "true" and rows[-1]["inferred"] == "true"
+    # Provenance of the reporting document on every row.
+    assert (day["title"], day["url"], day["category"], day["tags"], day["count"]) == (
+        HOSTILE.title, "https://example.org/h1", "شهری", "شورا; طرح", "1")
+    assert (day["kind"], day["basis"]) == ("happened", "written")
+    assert rows[1]["source"] == "" and rows[1]["url"] == "" and rows[1]["tags"] == ""
 
 
 # --- Markdown ------------------------------------------------------------------------------------

@@ -17,6 +17,10 @@ COLUMNS = {
     "months": 4, "weekdays": 2, "seasons": 2, "calendar_suffixes": 2, "units": 2, "deixis": 3,
     "relative_words": 3, "parts_of_day": 2, "modifiers": 3, "number_words": 3, "place_nouns": 1,
     "not_dates": 1, "year_nouns": 2, "amount_words": 1, "period_qualifiers": 1,
+    # What makes a date an event, and of which kind (core/event_rules.py).
+    "now_words": 1, "present_day_heads": 1, "day_nouns": 1, "comparison_words": 1, "recurring_words": 2,
+    "plan_words": 1, "speech_verbs": 1, "scheduled_predicates": 1, "future_auxiliaries": 1,
+    "summary_connectors": 1, "verb_roles": 2, "date_names": 1,
 }
 
 
@@ -85,3 +89,12 @@ def test_modifier_parts():
     for form, mod, part in read_rows("modifiers"):
         assert mod in ("START", "MID", "END", "APPROX", "BEFORE", "AFTER"), form
         assert part in ("third", "half", "whole"), form
+
+
+def test_recurring_words_say_where_they_stand():
+    assert {r[1] for r in read_rows("recurring_words")} <= {"right", "before", "after", "both"}
+
+
+def test_verb_roles_are_known():
+    roles = {role for r in read_rows("verb_roles") for role in r[1].split(",")}
+    assert roles == {"state", "perfect", "person", "progressive", "state-stem"}

@@ -11,6 +11,7 @@ import pytest
 import core.timeline as timeline_module
 from core.documents import Problem, iter_documents
 from core.events import Publication
+from core.export import timeline_record
 from core.model import Document, Mention
 from core.normalize import fold
 from core.timeline import (analysis_from_mentions, assemble, build_timeline, infer_publication, mentions_of,
@@ -163,28 +164,46 @@ def test_search_ignores_zwnj_letter_digit_and_diacritic_variants(query, expected
 
 # --- publication dates ------------------------------------------------------------------
 
-def test_inferred_publication_date_is_the_end_of_the_latest_dated_happening():
-    text = "در سال ۱۳۹۰ و ۱۵ خرداد ۱۴۰۱ و ۲ تیر ۱۴۰۱"
+def test_inferred_publication_date_is_the_latest_day_written_in_full():
+    text = "در سال ۱۳۹۰ و ۱۵ خرداد ۱۴۰۱ و ۲ تیر ۱۴۰۱ و تیر ۱۴۰۲"
     early = at(text, "سال ۱۳۹۰", date(2011, 3, 21), date(2012, 3, 19), "year")
     june = at(text, "۱۵ خرداد ۱۴۰۱", date(2022, 6, 5))
     july = at(text, "۲ تیر ۱۴۰۱", date(2022, 6, 23))
-    publication = infer_publication([early, july, june])
+    month = at(text, "تیر ۱۴۰۲", date(2023, 6, 22), date(2023, 7, 22), "month")
+    publication = infer_publication([early, july, month, june])
     assert publication.date == date(2022, 6, 23) and publication.inferred
     assert "۲ تیر ۱۴۰۱" in publication.reason and "2022-06-23" in publication.reason
-    assert infer_publication([]) == Publication(None)
-    assert infer_publication([early]).date == date(2012, 3, 19)
 
 
-def test_inferred_publication_date_is_never_in_the_future():
-    text = "المپیک ۲۰۳۲ و ۲ تیر ۱۴۰۱ و سال ۱۴۰۳"
+def test_without_a_day_written_in_full_a_document_is_undated_not_on_the_last_day_of_a_year():
+    text = "در سال ۱۳۹۰ و تیر ۱۴۰۲"
+    early = at(text, "سال ۱۳۹۰", date(2011, 3, 21), date(2012, 3, 19), "year")
+    month = at(text, "تیر ۱۴۰۲", date(2023, 6, 22), date(2023, 7, 22), "month")
+    for found in ([], [early], [month], [early, month]):
+        publication = infer_publication(found)
+        assert publication.date is None and not publication.inferred
+        assert publication.reason.startswith("undated")
+
+
+def test_inferred_publication_date_is_never_in_the_future_nor_today_for_a_running_year():
+    text = "المپیک ۲۰۳۲ و ۲ تیر ۱۴۰۱ و سال ۱۴۰۳ و ۱ دی ۱۴۰۳"
     planned = at(text, "۲۰۳۲", date(2032, 1, 1), date(2032, 12, 31), "year")
     july = at(text, "۲ تیر ۱۴۰۱", date(2022, 6, 23))
     year = at(text, "سال ۱۴۰۳", date(2024, 3, 20), date(2025, 3, 20), "year")
+    later = at(text, "۱ دی ۱۴۰۳", date(2024, 12, 21))
     today = date(2024, 11, 30)
-    # A planned event does not date the article; a year still running ends today.
     assert infer_publication([planned, july], today).date == date(2022, 6, 23)
-    assert infer_publication([planned, july, year], today).date == today
-    assert infer_publication([planned], today) == Publication(None)
+    assert infer_publication([planned, july, year, later], today).date == date(2022, 6, 23)
+    assert infer_publication([planned, year], today).date is None
+
+
+def test_an_undated_document_has_no_lead_and_no_relative_event_and_json_says_undated():
+    d = doc("sport", "استقلال امروز در سال ۲۰۱۸ قهرمان شد.\n")
+    tl = build_timeline([d])
+    assert tl.publications["sport"].date is None
+    assert [(e.date.text, e.lead) for e in tl.events] == [("سال ۲۰۱۸", False)]
+    record = timeline_record(tl)["documents"][0]
+    assert record["undated"] is True and record["published"] is None
 
 
 def test_given_dates_are_used_and_the_override_wins():
@@ -303,7 +322,10 @@ def test_seed_with_a_date_gives_the_story_in_order():
     tl = seed_timeline(date(2024, 11, 30))
     assert_seed_story(tl, date(2024, 11, 30))
     call = next(e for e in tl.events if e.lead)
-    assert not call.inferred and call.reason == ""
+    assert not call.inferred and call.reason == "the article's lead, at its publication date 1403/09/10"
+    # The call is what the Kremlin said; the five dated events happened.
+    assert call.kind == "statement" and call.basis == "lead"
+    assert [e.kind for e in tl.events if not e.lead] == ["happened"] * 5
 
 
 def test_seed_without_a_date_places_the_call_at_an_inferred_date_and_says_so():
@@ -327,3 +349,69 @@ def test_seed_saved_as_windows_1256_gives_the_same_timeline(tmp_path):
                  fold(e.summary)) for e in tl.events]
 
     assert shape(seed_timeline(day, path)) == shape(seed_timeline(day))
+
+
+# --- merging on lemmas ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("forms", [
+    ("گروه‌های مسلح", "گروه مسلح", "گروههای مسلح", "گروه های مسلح"),
+    ("بازارها", "بازار", "بازارهای"),
+    ("حمله کردند", "حمله می‌کنند", "حمله کرد"),
+])
+def test_forms_of_one_word_have_one_lemma(forms):
+    from core.lemmas import lemma_words
+
+    assert len({lemma_words(f) for f in forms}) == 1
+
+
+@pytest.mark.parametrize("a, b", [
+    ("بازیکنان تیم ملی به تهران بازگشتند", "بازیکن تیم ملی به تهران بازمی‌گردد"),
+    ("دانشجویان در مقابل دانشگاه تجمع کردند و شعار دادند", "دانشجویان مقابل دانشگاه تجمع می‌کنند و شعار می‌دهند"),
+])
+def test_lemmas_bring_two_wordings_of_one_happening_closer_than_surface_words(a, b):
+    from core.gazetteer import content_words
+    from core.lemmas import lemma_words
+    from core.timeline import similarity
+
+    assert similarity(lemma_words(a), lemma_words(b)) > similarity(content_words(a), content_words(b))
+
+
+def test_reports_that_differ_in_inflection_only_are_merged():
+    a = doc("a", "گروههای مسلح امروز به پاسگاه مرزی میرجاوه حمله کردند.\n", published=DAY)
+    b = doc("b", "گروه مسلح امروز به پاسگاه‌های مرزی میرجاوه حمله می‌کنند.\n", published=DAY)
+    merged = [e for e in build_timeline([a, b]).events if len(e.sources) == 2]
+    assert len(merged) == 1 and merged[0].date.start == DAY
+
+
+def test_one_document_does_not_need_merge_words():
+    from core.timeline import analyze
+
+    analysis = analyze(doc("one", "سد در ۳ خرداد ۱۴۰۰ افتتاح شد.\n"), merge_words=False)
+    assert analysis.events and all(w == frozenset() for w in analysis.words)
+
+
+def test_filter_by_kinds_hides_an_event_when_any_of_its_marks_is_hidden():
+    from core.model import MARKS
+
+    tl = build_timeline([doc("k", "وزیر دیروز به مسکو رفت. مسابقه فردا برگزار خواهد شد. سد در ۳ خرداد ۱۴۰۰ افتتاح شد.\n",
+                             published=date(2024, 11, 30))])
+    marks = {e.date.text: e.marks for e in tl.events}
+    # A lead dated by its own «دیروز» is "lead", not also "relative".
+    assert marks == {"دیروز": {"happened", "lead"}, "فردا": {"planned", "relative"},
+                     "۳ خرداد ۱۴۰۰": {"happened"}}
+    everything = frozenset(MARKS)
+    assert [e.date.text for e in tl.filter(kinds=everything - {"planned"}).events] == ["۳ خرداد ۱۴۰۰", "دیروز"]
+    assert [e.date.text for e in tl.filter(kinds=everything - {"relative", "lead"}).events] == ["۳ خرداد ۱۴۰۰"]
+    assert len(tl.filter(kinds=everything).events) == 3
+
+
+def test_a_timeline_of_one_document_never_loads_hazm():
+    """hazm (a second to load) only serves merging, which one document does not need."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from core.documents import iter_documents; from core.timeline import build_timeline; "
+            f"tl = build_timeline(iter_documents([{str(SEED)!r}])); "
+            "print(len(tl.events), 'hazm' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) >= 6 and out[1] == "False"

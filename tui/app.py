@@ -86,6 +86,10 @@ class RuydadApp(App[int]):
                             main.action_search)
         yield SystemCommand("filter: set", "by actor, place, document, date range", main.action_filter)
         yield SystemCommand("filter: clear", "show every event", partial(main.apply_filter_clear))
+        for mark, words in (("relative", "dated from the publication date"), ("inferred", "dated by a guess"),
+                            ("lead", "the articles' leads"), ("planned", "plans and future dates"),
+                            ("recurring", "anniversaries and yearly days")):
+            yield SystemCommand(f"kinds: show/hide {mark}", words, partial(main.action_toggle_kind, mark))
         yield SystemCommand("view: problems", "inputs that could not be read", main.action_problems)
         yield SystemCommand("view: help", "keys, marks and bidi modes", self.action_help)
         yield SystemCommand("theme: choose", "colours (light and dark themes)", self.action_change_theme)

@@ -21,9 +21,12 @@ HELP_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "timeline.open-source")),
     ("Moving in time (the nearest event)", ("time.day-back", "time.day-forward", "time.month-back",
                                             "time.month-forward", "time.year-back", "time.year-forward")),
-    ("Article", ("article.next-event", "article.previous-event", "article.back", "article.down", "article.up",
+    ("Article", ("article.next-event", "article.previous-event", "article.next-report", "article.previous-report",
+                 "article.back", "article.down", "article.up",
                  "article.page-down", "article.page-up", "article.top", "article.bottom")),
     ("Search and filter", ("timeline.search", "search.next", "search.previous", "timeline.filter")),
+    ("Show and hide by kind", ("kinds.relative", "kinds.inferred", "kinds.lead", "kinds.planned",
+                               "kinds.recurring")),
     ("View", ("view.calendar", "view.bidi", "view.problems", "app.help", "app.palette")),
     ("Event and timeline", ("event.copy", "timeline.export", "app.quit")),
 )

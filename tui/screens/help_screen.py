@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.widgets.date_labels import GRANULARITY_MARKS, INFERRED_MARK, MOD_MARKS, MOD_WORDS
+from tui.widgets.date_labels import GRANULARITY_MARKS, INFERRED_MARK, KIND_MARKS, KIND_WORDS, MOD_MARKS, MOD_WORDS
 
 _NOTES = (
     "Moving in time goes to the event nearest one day, month or year before (after) the selected one, "
@@ -48,7 +48,11 @@ def help_text(keymap: Mapping[str, str]) -> Text:
     text.append("\n")
     for mod, symbol in MOD_MARKS.items():
         text.append(f"  {symbol} {MOD_WORDS[mod]}")
-    text.append(f"\n  {INFERRED_MARK} inferred date   * search match\n\n")
+    text.append(f"\n  {INFERRED_MARK} inferred date   * search match\n")
+    text.append("Before the summary\n", style="bold underline")
+    for kind, symbol in KIND_MARKS.items():
+        text.append(f"  {symbol} {KIND_WORDS[kind]}\n")
+    text.append("  ×3 reported by three articles (the detail line lists them)\n\n")
     for note in _NOTES:
         text.append(note + "\n\n")
     return text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -22,7 +22,7 @@ from textual.containers import Container, Vertical
 from textual.message import Message
 from textual.screen import Screen
 
-from core.model import Document, Event
+from core.model import MARKS, Document, Event
 from tui.screens.export_screen import EXPORT_FORMATS, ExportRequest, ExportScreen
 from tui.screens.filter_screen import FilterScreen, FilterSpec
 from tui.screens.problems_screen import ProblemsScreen
@@ -73,6 +73,12 @@ class TimelineScreen(Screen[None]):
         Binding("y", "copy_event", "copy", id="event.copy"),
         Binding("e", "export", "export", id="timeline.export"),
         Binding("p", "problems", "problems", show=False, id="view.problems"),
+        # Show and hide events by kind (core.model.Event.marks).
+        Binding("R", "toggle_kind('relative')", "relative dates", show=False, id="kinds.relative"),
+        Binding("I", "toggle_kind('inferred')", "inferred dates", show=False, id="kinds.inferred"),
+        Binding("L", "toggle_kind('lead')", "leads", show=False, id="kinds.lead"),
+        Binding("P", "toggle_kind('planned')", "planned", show=False, id="kinds.planned"),
+        Binding("A", "toggle_kind('recurring')", "recurring (annual)", show=False, id="kinds.recurring"),
     ]
 
     # --- messages from the loading thread ----------------------------------------
@@ -112,9 +118,11 @@ class TimelineScreen(Screen[None]):
         self.document_tags: dict[str, str] = {}
         self.problems: list[object] = []
         self.filter_spec = FilterSpec()
+        self.hidden_kinds: frozenset[str] = frozenset()
         self.search_query = ""
         self.load_status = "starting…"
         self._by_document: dict[str, list[Event]] = {}
+        self._report = 0  # which report of the selected event the article shows
 
     # --- layout --------------------------------------------------------------------
 
@@ -231,6 +239,7 @@ class TimelineScreen(Screen[None]):
     @on(TimelineList.Highlighted)
     def _highlighted(self, message: TimelineList.Highlighted) -> None:
         event = message.event
+        self._report = 0
         if event is not None:
             document = self.documents.get(event.document)
             self.article.show(document, self._by_document.get(event.document, []), event)
@@ -241,7 +250,34 @@ class TimelineScreen(Screen[None]):
     @on(TimelineList.SourceRequested)
     def _enter_article(self, message: TimelineList.SourceRequested) -> None:
         event = message.event
+        self._report = 0
         self.article.enter(self.documents.get(event.document), self._by_document.get(event.document, []), event)
+        self._update_titles()
+
+    @on(ArticleView.ReportRequested)
+    def _step_report(self, message: ArticleView.ReportRequested) -> None:
+        """The selected event's next (previous) report, in its own article: Enter
+        opened the first; a merged event lists every report in ``sources``."""
+        event = self.timeline_list.event
+        sources = event.sources if event is not None else []
+        if len(sources) < 2:
+            self.notify("one article reports this event", timeout=2)
+            return
+        position = self._report + message.step
+        if not 0 <= position < len(sources):
+            self.notify("last report" if message.step > 0 else "first report", timeout=2)
+            return
+        self._report = position
+        source = sources[position]
+        shown = event
+        if position:
+            # That article's sentence; where its date is written, the merge did not keep.
+            at = (source.sentence.span[0], source.sentence.span[0])
+            shown = replace(event, document=source.document, sentence=source.sentence,
+                            date=replace(event.date, span=at), sources=[source])
+        self.article.show(self.documents.get(source.document), self._by_document.get(source.document, []), shown)
+        self.notify(f"report {position + 1} of {len(sources)}: {safe_line(source.document)}", markup=False,
+                    timeout=2)
         self._update_titles()
 
     @on(ArticleView.EventChosen)
@@ -270,10 +306,13 @@ class TimelineScreen(Screen[None]):
         if self.shown is not None:
             count = len(self.shown.events)
             total = len(self.timeline.events) if self.timeline is not None else count
-            parts.append(f"{count} events" if self.filter_spec.empty else f"{count} of {total} events")
+            whole = self.filter_spec.empty and not self.hidden_kinds
+            parts.append(f"{count} events" if whole else f"{count} of {total} events")
             parts.append(f"{len(self.documents)} document" + ("s" if len(self.documents) != 1 else ""))
         if not self.filter_spec.empty:
             parts.append("filter: " + display_text(safe_line(self.filter_spec.describe()), visual))
+        if self.hidden_kinds:
+            parts.append("hidden: " + ", ".join(m for m in MARKS if m in self.hidden_kinds))
         if self.search_query:
             parts.append("search: " + display_text(safe_line(self.search_query), visual))
         if self.load_status:
@@ -405,9 +444,22 @@ class TimelineScreen(Screen[None]):
         else:
             shown = self.timeline.filter(start=spec.start, end=spec.end, actor=spec.actor or None,
                                          place=spec.place or None, document=spec.document or None)
+        if self.hidden_kinds:
+            shown = shown.filter(kinds=frozenset(MARKS) - self.hidden_kinds)
         self._show(shown, keep=keep)
         if not spec.empty:
             self.notify(f"{len(shown.events)} of {len(self.timeline.events)} events", timeout=2)
+
+    def action_toggle_kind(self, mark: str) -> None:
+        """Hide the events with ``mark`` (one of ``Event.marks``), or show them again."""
+        if self.timeline is None:
+            self.notify("still loading", timeout=2)
+            return
+        self.hidden_kinds ^= {mark}
+        self.apply_filter(self.filter_spec)
+        shown = len(self.shown.events) if self.shown is not None else 0
+        self.notify(f"{mark} {'hidden' if mark in self.hidden_kinds else 'shown'}: "
+                    f"{shown} of {len(self.timeline.events)} events", markup=False, timeout=2)
 
     # --- copy, export, problems ------------------------------------------------------------
 

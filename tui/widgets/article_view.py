@@ -48,6 +48,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("n", "event(1)", "next", id="article.next-event"),
         Binding("N", "event(-1)", "previous", id="article.previous-event"),
         Binding("escape", "leave", "back", id="article.back"),
+        Binding("right_square_bracket", "report(1)", "next report", id="article.next-report"),
+        Binding("left_square_bracket", "report(-1)", "previous report", id="article.previous-report"),
         Binding("j,down", "scroll_lines(1)", "scroll down", show=False, id="article.down"),
         Binding("k,up", "scroll_lines(-1)", "scroll up", show=False, id="article.up"),
         Binding("pagedown,ctrl+f,space", "scroll_page(1)", "page down", show=False, id="article.page-down"),
@@ -65,6 +67,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     class Left(Message):
         """Escape: back to the timeline."""
+
+    class ReportRequested(Message):
+        """``]``/``[``: the next (previous) article that reports the selected event."""
+
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
 
     class Notice(Message):
         def __init__(self, text: str) -> None:
@@ -249,6 +258,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
         self.scroll_to_current()
         self.post_message(self.EventChosen(self.current))
+
+    def action_report(self, step: int) -> None:
+        self.post_message(self.ReportRequested(step))
 
     def action_leave(self) -> None:
         self.post_message(self.Left())

@@ -30,6 +30,12 @@ GRANULARITY_MARKS: dict[str, str] = {
 MOD_MARKS: dict[str, str] = {
     "START": "‹", "MID": "·", "END": "›", "APPROX": "~", "BEFORE": "<", "AFTER": ">", "SINCE": "≥", "UNTIL": "≤"}
 INFERRED_MARK = "?"
+# What the date places, before the summary (a happening has none); the count
+# of reports follows when several articles report the event.
+KIND_MARKS: dict[str, str] = {"planned": "+", "recurring": "=", "statement": '"'}
+KIND_WORDS: dict[str, str] = {"planned": "planned (future tense, a plan, a date after publication)",
+                              "recurring": "recurring (an anniversary, a yearly day)",
+                              "statement": "statement (the day someone said something)"}
 MOD_WORDS: dict[str, str] = {
     "START": "early", "MID": "middle of", "END": "late", "APPROX": "about",
     "BEFORE": "before", "AFTER": "after", "SINCE": "since", "UNTIL": "until"}
@@ -202,6 +208,14 @@ def mark(event: Event) -> str:
     if event.inferred:
         return grain + INFERRED_MARK
     return grain + MOD_MARKS.get(event.date.mod or "", " ")
+
+
+def kind_mark(event: Event) -> str:
+    """The kind mark and the count of reports, as the row shows them before
+    the summary («+ », «"×3 »); "" for a happening with one report."""
+    count = len(event.sources)
+    text = KIND_MARKS.get(event.kind, "") + (f"×{count}" if count > 1 else "")
+    return text + " " if text else ""
 
 
 def year_heading(year: int, display: DateDisplay) -> tuple[str, str]:

@@ -1,13 +1,16 @@
 """Two lines about the selected event: its full date, then who, where and from where.
 
 Line one: the date in all three calendars (the first calendar first), the
-interval of days, the granularity and qualifiers. Line two: the expression as
-written and its calendar, actors, places and sources. Each Persian value is drawn on its own (reordered in
+interval of days, the granularity and qualifiers. Line two: the event's kind
+and how its date was found (the expression as written, or the reason: «dated
+by «دیروز» from the publication date 1403/09/10»), actors, places and
+sources (with their count when several articles report it). Each Persian value is drawn on its own (reordered in
 visual bidi mode); the line itself reads left to right.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from rich.style import Style
@@ -21,6 +24,7 @@ from tui.widgets.safe_text import safe_line
 from tui.widgets.strips import Piece, fit, to_strip, visual_pieces
 
 _SEPARATOR = " │ "
+_QUOTED = re.compile(r"(«[^»]*»)")
 
 
 class DetailLine(Widget):
@@ -65,11 +69,20 @@ class DetailLine(Widget):
         if mention.start != mention.end:
             first.append((_SEPARATOR + f"{mention.start.isoformat()}…{mention.end.isoformat()}", base))
         first.append((_SEPARATOR + ", ".join(qualifiers(event)), base))
-        if mention.text:
-            second: list[Piece] = [(f"written ({mention.calendar}) ", label),
+        if event.reason:
+            # How the date was found («dated by «دیروز» from the publication date 1403/09/10»):
+            # its Persian quotes drawn each on its own, like every Persian value.
+            second = [(f"{event.kind}: ", label)]
+            for part in _QUOTED.split(event.reason):
+                if part.startswith("«"):
+                    second.extend(self._value(part, quote))
+                elif part:
+                    second.append((safe_line(part), label))
+        elif mention.text:
+            second: list[Piece] = [(f"{event.kind}: written ({mention.calendar}) ", label),
                                    *self._value(f"«{mention.text}»", quote)]
         else:  # a lead: dated by the article itself, not by words in it
-            second = [("publication date" + (" (inferred)" if event.inferred else ""), label)]
+            second = [(f"{event.kind}: publication date" + (" (inferred)" if event.inferred else ""), label)]
         for name, values in (("actors", event.actors), ("places", event.places)):
             second.append((f"{_SEPARATOR}{name}: ", label))
             if not values:
@@ -78,8 +91,8 @@ class DetailLine(Widget):
                 if number:
                     second.append(("، " if self.visual else ", ", base))
                 second.extend(self._value(value, base))
-        second.append((f"{_SEPARATOR}sources: ", label))
         sources = event.sources or []
+        second.append((f"{_SEPARATOR}sources" + (f" ({len(sources)})" if len(sources) > 1 else "") + ": ", label))
         names = [f"{self.document_tags.get(s.document, '')} {s.document} ¶{s.sentence.index + 1}".strip()
                  for s in sources] or [f"{event.document} ¶{event.sentence.index + 1}"]
         second.extend(self._value(", ".join(names), base))

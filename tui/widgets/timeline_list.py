@@ -3,7 +3,8 @@
 Drawn with the line API (only the visible rows are built), so moving through
 10,000 events costs the same as through ten. A row is: the granularity and
 uncertainty mark, the date in the first and second calendar, the document
-(when there are several) and the one-line summary.
+(when there are several), the kind mark with the count of reports, and the
+one-line summary.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from textual.strip import Strip
 
 from core.model import Event
 from tui.bidi import is_rtl
-from tui.widgets.date_labels import DateDisplay, date_column, event_year, mark, shift, year_heading
+from tui.widgets.date_labels import DateDisplay, date_column, event_year, kind_mark, mark, shift, year_heading
 from tui.widgets.safe_text import safe_line
 from tui.widgets.strips import Piece, fit, line_strip, pad, pieces_width, to_strip, visual_pieces
 from tui.widgets.time_moves import TimeIndex
@@ -274,6 +275,7 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
             ]
             if tag:
                 pieces.append((tag + " ", doc_style))
+            pieces.append((kind_mark(event), mark_style))
             pieces.append((summary, fill))
             return line_strip(pieces, width, fill, visual=False)
         # Visual: columns laid out right to left, each reordered on its own.
@@ -288,6 +290,8 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         ]
         if tag:
             columns.append([(" " + tag, doc_style)])
+        if kind_mark(event):
+            columns.append([(kind_mark(event)[::-1], mark_style)])  # read from the right, as the marks
         used = sum(pieces_width(c) for c in columns)
         text = fit([(summary, fill)], max(width - used, 0))
         columns.append(pad(visual_pieces(text, is_rtl(summary)), max(width - used, 0), fill, right=True))
