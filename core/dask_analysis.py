@@ -2,7 +2,7 @@
 
 The client reads the inputs and sends partitions of the documents the
 archive lacks to the workers; each worker analyses a partition with the same
-function as a local run (``core.indexing.analyze_one``) and sends the
+function as a local run (``core.parallel.analyze_one``) and sends the
 analyses back. Only the client writes the archive, and it takes results in
 input order, so the archive is the same as without Dask. A few partitions
 are in flight at a time, so the client's memory does not grow with the corpus.
@@ -20,7 +20,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from core.documents import Problem
-from core.indexing import Analyzed, analyze_one
+from core.indexing import Analyzed
+from core.parallel import analyze_one, result_of
 from core.model import Document
 
 PARTITION = 32
@@ -29,7 +30,7 @@ LOCAL_WORKERS = 2
 
 def analyze_partition(documents: list[Document], published: date | None) -> list[Analyzed]:
     """Runs on a worker."""
-    return [analyze_one(d, published) for d in documents]
+    return [result_of(d, analyze_one(d, published)) for d in documents]
 
 
 class DaskAnalyzer:

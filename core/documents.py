@@ -55,8 +55,11 @@ _COLON = re.compile("[:：﹕]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|[\r\n])|[^\r\n]+\Z")
 # Invisible marks that make a line look non-empty without any text in it.
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
-# Control characters a terminal would act on; shown escaped in messages.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Control characters a terminal would act on, and lone surrogates (a file
+# name that is not UTF-8, or a JSON "\\ud800", which no output can encode):
+# shown escaped in messages.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ALLOWED_C0 = frozenset("\t\n\r\f")
 
 
@@ -287,7 +290,7 @@ def _decode_stream(chunks: Iterable[bytes], encoding: str) -> Iterator[str]:
 def _cp1256_record_ok(line: str) -> bool:
     try:
         record = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(record, dict) and isinstance(record.get("text"), str) and _looks_arabic_script(record["text"])
 
@@ -305,6 +308,9 @@ def _record(line: str, number: int, path: str, stem: str) -> Iterator[Document |
     except ValueError as error:
         detail = f"{error.msg} (column {error.colno})" if isinstance(error, json.JSONDecodeError) else str(error)
         yield Problem(path, number, f"not valid JSON: {detail}")
+        return
+    except RecursionError:
+        yield Problem(path, number, "not read: a value nested too deeply")
         return
     if not isinstance(record, dict):
         yield Problem(path, number, f"expected a JSON object, got {_json_type(record)}")
@@ -338,6 +344,11 @@ def _record(line: str, number: int, path: str, stem: str) -> Iterator[Document |
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         yield Problem(path, number, f'"tags" must be a list of strings, got {_json_type(tags)}')
         return
+    # JSON can escape half a character («\\ud800»); no output could encode it.
+    for name, value in (("text", text), *fields.items(), *(("tags", t) for t in tags)):
+        if (bad := _SURROGATE.search(value)) is not None:
+            yield Problem(path, number, f'"{name}" holds a lone surrogate {_quote(bad.group())}, not a character')
+            return
     published = None
     raw_date = record.get("date")
     if raw_date is not None:
@@ -399,6 +410,9 @@ def _os_problem(path: str, error: OSError) -> Problem:
 
 
 def _read_file(path: str) -> Iterator[Document | Problem]:
+    if (problem := _undecodable_name(path)) is not None:
+        yield problem
+        return
     try:
         handle = open(path, "rb")  # read-only, no lock: never alters the input
     except OSError as error:
@@ -417,6 +431,14 @@ def _read_file(path: str) -> Iterator[Document | Problem]:
             yield _read_text(_file_chunks(handle), Path(path).stem, path)
         except OSError as error:  # e.g. EISDIR, EIO while reading
             yield _os_problem(path, error)
+
+
+def _undecodable_name(path: str) -> Problem | None:
+    """A Problem if ``path`` is not valid UTF-8 (Python keeps such bytes as lone
+    surrogates): its documents could be read but never named in any output."""
+    if _SURROGATE.search(path) is None:
+        return None
+    return Problem(path, None, "name is not valid UTF-8: rename it to read it")
 
 
 def _folder_files(folder: str) -> Iterator[str | Problem]:
@@ -485,7 +507,11 @@ def iter_documents(paths: Sequence[str], stdin: BinaryIO | None = None) -> Itera
     with a Problem for each thing that could not be read."""
     for path in paths:
         if path == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:  # started with file descriptor 0 closed
+                yield Problem("-", None, "cannot read: standard input is closed")
+            else:
+                yield from _read_stdin(stream)
         elif os.path.isdir(path):
             yield from _read_folder(path)
         else:

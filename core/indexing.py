@@ -5,7 +5,8 @@ Each document is hashed (``core.archive.content_hash``) before anything else:
 one the archive holds is skipped, so indexing the same input again only reads
 it. New documents get an id no other document of the archive has (``~2``
 after a repeated id, as ``build_timeline`` does), are analysed by an
-*analyzer* (in this process, or on a Dask cluster, see ``core.dask_analysis``)
+*analyzer* (worker processes, ``core.parallel.analyze_all``, or a Dask
+cluster, ``core.dask_analysis``)
 and written with their analysis, a batch per transaction; nothing is kept
 once written, so memory does not grow with the corpus. Merging follows, per
 interval that new reports touched (``ArchiveWriter.merge_dirty``).
@@ -20,30 +21,14 @@ from datetime import date
 from core.archive import ArchiveWriter, content_hash
 from core.documents import Problem
 from core.model import Document
-from core.timeline import DocumentAnalysis, analyze
+from core.parallel import analyze_all
+from core.timeline import DocumentAnalysis
 
 BATCH = 200
 
 Analyzed = tuple[Document, DocumentAnalysis] | Problem
+# ``analyze_all``'s shape: (items, published) → results in input order.
 Analyzer = Callable[..., Iterator[Analyzed]]
-
-
-def analyze_one(document: Document, published: date | None) -> Analyzed:
-    """The analysis of one document, or a Problem naming it: one document's
-    failure never reaches another's results."""
-    try:
-        return document, analyze(document, published)
-    except Exception as error:  # any bug in the engine on this text: name the document, go on
-        where = document.path or document.id
-        return Problem(where, document.line, f"{document.id}: cannot analyse: {type(error).__name__}: {error}")
-
-
-def analyze_in_process(items: Iterable[Document | Problem], published: date | None = None,
-                       workers: int | None = None, progress: Callable[[int], None] | None = None
-                       ) -> Iterator[Analyzed]:
-    """Documents analysed one by one in this process, in order; problems passed on."""
-    for item in items:
-        yield analyze_one(item, published) if isinstance(item, Document) else item
 
 
 @dataclass
@@ -57,7 +42,7 @@ class IndexSummary:
 
 
 def index_documents(items: Iterable[Document | Problem], writer: ArchiveWriter, published: date | None = None,
-                    analyzer: Analyzer = analyze_in_process, progress: Callable[[int], None] | None = None,
+                    analyzer: Analyzer = analyze_all, workers: int | None = None, progress: Callable[[int], None] | None = None,
                     on_problem: Callable[[str], None] | None = None, merging: Callable[[int], None] | None = None,
                     batch: int = BATCH) -> IndexSummary:
     """Add the documents of ``items`` to the archive of ``writer`` and merge.
@@ -98,7 +83,7 @@ def index_documents(items: Iterable[Document | Problem], writer: ArchiveWriter, 
             yield document
 
     pending = 0
-    for result in analyzer(new_documents(), published):
+    for result in analyzer(new_documents(), published, workers):
         if isinstance(result, Problem):
             problem(result)
         else:

@@ -15,19 +15,16 @@ article writes in full (day, month and year), the article
 is read again against it for relative expressions («امروز»), and every
 event whose date came from it is marked inferred with the reason.
 
-Many documents are analysed in worker processes (``PARALLEL_MIN`` or more),
-each document on its own; merging and ordering happen here.
+Many documents are analysed in worker processes (``core.parallel``), each
+document on its own; merging and ordering happen here.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import chain, islice
+from itertools import chain
 
 from core.documents import Problem
 from core.events import Publication, events_of
@@ -37,11 +34,10 @@ from core.lemmas import lemma_words
 from core.merging import MERGE_JACCARD, merge, order_key, similarity
 from core.model import Document, Event, Mention, Sentence
 from core.normalize import NormalizedText, fold, normalize
+from core.parallel import analyze_all
 from core.sentences import normalized_span, split_sentences
 
 MERGE_ON_LEMMAS = True
-PARALLEL_MIN = 48
-_CHUNKSIZE = 8
 
 __all__ = ["MERGE_JACCARD", "similarity", "Timeline", "Publication", "DocumentAnalysis", "build_timeline",
            "mentions_of", "analyze",
@@ -269,34 +265,19 @@ def assemble(documents: list[Document], analyses: list[DocumentAnalysis], proble
         publications={d.id: a.publication for d, a in zip(documents, analyses)})
 
 
-def _unique_ids(items: Iterable[Document | Problem], documents: list[Document],
-                problems: list[Problem]) -> Iterator[Document]:
-    """Documents in order (kept in ``documents``), problems set aside; a repeated
-    id gets a suffix so every event and filter names one document."""
+def _unique_ids(items: Iterable[Document | Problem]) -> Iterator[Document | Problem]:
+    """Items in order, a repeated document id given a suffix so every event
+    and filter names one document."""
     seen: set[str] = set()
     for item in items:
-        if not isinstance(item, Document):
-            problems.append(item)
-            continue
-        if item.id in seen:
-            n = 2
-            while f"{item.id}~{n}" in seen:
-                n += 1
-            item = replace(item, id=f"{item.id}~{n}")
-        seen.add(item.id)
-        documents.append(item)
+        if isinstance(item, Document):
+            if item.id in seen:
+                n = 2
+                while f"{item.id}~{n}" in seen:
+                    n += 1
+                item = replace(item, id=f"{item.id}~{n}")
+            seen.add(item.id)
         yield item
-
-
-def _analyze_job(job: tuple[Document, date | None]) -> DocumentAnalysis:
-    return analyze(*job)
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    # fork is fast but unsafe once threads run (the app builds timelines in a worker thread).
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
 
 
 def build_timeline(documents: Iterable[Document | Problem], published: date | None = None,
@@ -304,28 +285,25 @@ def build_timeline(documents: Iterable[Document | Problem], published: date | No
     """The timeline of ``documents`` (as ``core.documents.iter_documents`` yields
     them). ``published`` overrides every publication date; ``progress`` is
     called with the number of documents analysed so far; ``workers`` caps the
-    processes (default: every core; 1 = this process only)."""
+    processes (default: every usable core; 1 = this process only). A document
+    whose analysis fails is left out and named in ``problems``
+    (``core.parallel.analyze_all``)."""
     docs: list[Document] = []
-    problems: list[Problem] = []
-    stream = _unique_ids(documents, docs, problems)
-    head = list(islice(stream, PARALLEL_MIN))
-    count = workers if workers is not None else (os.cpu_count() or 1)
     analyses: list[DocumentAnalysis] = []
-    if len(head) < PARALLEL_MIN or count <= 1:
-        # One document merges with nothing: hazm (merge words) is not loaded.
-        merge_words = len(head) > 1
-        for doc in chain(head, stream):
-            analyses.append(analyze(doc, published, merge_words))
-            if progress is not None:
-                progress(len(analyses))
-    else:
-        jobs = ((doc, published) for doc in chain(head, stream))
-        context = _pool_context()
-        if context.get_start_method() == "fork":
-            analyze(head[0], published)  # forked workers inherit the compiled patterns and loaded tables
-        with context.Pool(count) as pool:
-            for analysis in pool.imap(_analyze_job, jobs, chunksize=_CHUNKSIZE):
-                analyses.append(analysis)
-                if progress is not None:
-                    progress(len(analyses))
+    problems: list[Problem] = []
+    stream = _unique_ids(documents)
+    # One document merges with nothing: its merge words (hazm's lemmas) are
+    # not needed, and hazm is not loaded.
+    head: list[Document | Problem] = []
+    for item in stream:
+        head.append(item)
+        if sum(isinstance(h, Document) for h in head) > 1:
+            break
+    merge_words = sum(isinstance(h, Document) for h in head) > 1
+    for result in analyze_all(chain(head, stream), published, workers, progress, merge_words=merge_words):
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            docs.append(result[0])
+            analyses.append(result[1])
     return assemble(docs, analyses, problems)

@@ -263,23 +263,23 @@ def test_selection_pages_positions_and_names(tmp_path: Path):
 # --- failures ---------------------------------------------------------------------------------
 
 def test_a_failed_document_is_named_and_the_others_are_indexed(tmp_path: Path, capsys, monkeypatch):
-    import core.indexing
+    import core.timeline
 
-    real = core.indexing.analyze
+    real = core.timeline.analyze
 
-    def poisoned(document, published=None):
+    def poisoned(document, published=None, merge_words=True):
         if document.id == "tasnim-opec":
             raise StopIteration  # what an impossible date once raised deep in the engine
-        return real(document, published)
+        return real(document, published, merge_words)
 
-    monkeypatch.setattr(core.indexing, "analyze", poisoned)
+    monkeypatch.setattr(core.timeline, "analyze", poisoned)
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"id": "ok", "date": "2024-12-01", "text": "جلسه روز ۱۰ آذر ۱۴۰۳ برگزار شد."}\n'
                       "{not json\n", encoding="utf-8")
     db = tmp_path / "a.ruydad"
     assert index(db, NEWS, str(broken)) == 1
     err = capsys.readouterr().err
-    assert "tasnim-opec: cannot analyse: StopIteration" in err
+    assert f"{NEWS}:2: document tasnim-opec not analysed: StopIteration" in err
     assert f"{broken}:2:" in err
     assert "failed" in err.splitlines()[-1] and " 2 failed" in err.splitlines()[-1]
     store = ArchiveStore(db)
@@ -288,7 +288,7 @@ def test_a_failed_document_is_named_and_the_others_are_indexed(tmp_path: Path, c
     assert len(store.problems()) == 2
     store.close()
     # A rerun tries the failed document again (it is not in the archive).
-    monkeypatch.setattr(core.indexing, "analyze", real)
+    monkeypatch.setattr(core.timeline, "analyze", real)
     assert index(db, NEWS) == 0
     assert "1 documents new" in capsys.readouterr().err
 
@@ -325,7 +325,7 @@ def test_a_local_dask_cluster_builds_the_same_archive(tmp_path: Path):
 
 def test_an_archive_stopped_before_merging_reads_what_it_has_and_a_rerun_finishes(tmp_path: Path):
     from core.archive import ArchiveWriter, content_hash
-    from core.indexing import analyze_one
+    from core.parallel import analyze_one
 
     db = tmp_path / "a.ruydad"
     assert index(db, IRNA) == 0
@@ -333,8 +333,7 @@ def test_an_archive_stopped_before_merging_reads_what_it_has_and_a_rerun_finishe
     # A second run stopped after writing its documents, before merging them.
     writer = ArchiveWriter(db)
     for document in iter_documents([ISNA, NEWS]):
-        document, analysis = analyze_one(document, None)
-        writer.add(document, analysis, content_hash(document))
+        writer.add(document, analyze_one(document, None), content_hash(document))
     writer.commit()
     writer.close()
     store = ArchiveStore(db)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import core.timeline as timeline_module
+import core.parallel as parallel_module
 from core.documents import Problem, iter_documents
 from core.events import Publication
 from core.export import timeline_record
@@ -233,7 +233,7 @@ def test_progress_counts_documents_and_worker_processes_give_the_same_timeline(m
     seen: list[int] = []
     serial = build_timeline(docs, progress=seen.append, workers=1)
     assert seen == list(range(1, len(serial.documents) + 1))
-    monkeypatch.setattr(timeline_module, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(parallel_module, "PARALLEL_MIN", 2)
     parallel = build_timeline(docs, workers=2)
     assert [(e.id, e.summary, [s.document for s in e.sources]) for e in parallel.events] == \
            [(e.id, e.summary, [s.document for s in e.sources]) for e in serial.events]

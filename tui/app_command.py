@@ -12,7 +12,7 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 from datetime import date
@@ -57,12 +57,37 @@ def _progress_text(args: tuple[object, ...]) -> str:
     return "finding dates…"
 
 
+class LoadCancelled(Exception):
+    """The app quit (or the load was replaced) while loading: stop, ending the worker processes."""
+
+
+def _cancelled() -> Callable[[], bool]:
+    """Whether the Textual worker running this load has been cancelled (the
+    app cancels its workers when it quits); never, outside a worker."""
+    from textual.worker import NoActiveWorker, get_current_worker
+
+    try:
+        worker = get_current_worker()
+    except NoActiveWorker:
+        return lambda: False
+    return lambda: worker.is_cancelled
+
+
 def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date | None = None):
     """The loader the app runs in a worker thread: read, then build the timeline."""
 
     def load(report):
         from core.documents import iter_documents
         from core.model import Document
+
+        cancelled = _cancelled()
+
+        def progress(*args: object) -> None:
+            # Called once per document: quitting during a long load stops it
+            # here, and the worker processes with it, instead of waiting.
+            if cancelled():
+                raise LoadCancelled
+            report.progress(_progress_text(args))
 
         items: list = []
         documents: list[Document] = []
@@ -72,13 +97,14 @@ def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date |
             items.append(item)
             (documents if isinstance(item, Document) else problems).append(item)
             if len(items) % 100 == 0:
+                if cancelled():
+                    raise LoadCancelled
                 report.progress(f"reading… {len(documents)} documents")
         report.documents(documents, problems)
         report.progress(f"finding dates in {len(documents)} document(s)…")
         from core.timeline import build_timeline  # the slow imports (hazm) happen here, off the UI thread
 
-        return build_timeline(items, published=published,
-                              progress=lambda *args: report.progress(_progress_text(args)))
+        return build_timeline(items, published=published, progress=progress)
 
     return load
 

@@ -13,8 +13,11 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] == "extract":
-        from tui.extract_command import run_extract
-
+        try:
+            from tui.extract_command import run_extract
+        except KeyboardInterrupt:  # Ctrl-C while starting: as quiet as later on
+            print("ruydad: interrupted", file=sys.stderr)
+            return 130
         return run_extract(args[1:])
     if args and args[0] == "index":
         from tui.index_command import run_index

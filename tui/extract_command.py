@@ -4,15 +4,21 @@ A table on a terminal, JSON otherwise (``--format`` chooses). PATH is
 articles, or one archive (``ruydad index``; told by its SQLite header, not
 its name). ``--from/--to/--search/--actor/--place`` keep some events, the same
 way on both. Inputs that
-cannot be read get one line each on stderr and the rest is still printed.
-Exit status: 0, 1 when anything was skipped, 2 for usage errors, 70 for a
-bug (one line, never a traceback). Rich is imported only to print a table.
+cannot be read, and documents whose analysis fails, get one line each on
+stderr and the rest is still printed. Output is written as ``tui.output``
+says (checked, ``-o`` atomic, never onto an input). Exit status: 0, 1 when
+anything was skipped, 2 for usage errors, 70 for a bug (one line, never a
+traceback), 74 when the output could not be written, 130 on Ctrl-C and 143
+on SIGTERM (workers ended, no traceback). Rich is imported only to print a
+table.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
+import shutil
 import sys
 import time
 from datetime import date
@@ -22,12 +28,16 @@ from typing import TextIO
 from core.archive import is_archive
 from core.documents import JSONL_SUFFIXES, iter_documents, parse_date
 from core.export import CALENDARS, FORMATS, date_label, display_text, render
+from core.parallel import usable_cores
 from core.store import Query
 from core.timeline import Timeline, build_timeline
+from tui.output import OutputError, clash, write_file, write_stdout
+from tui.stopping import Stopped, report_stop, stop_signals_raise
 
 EXIT_SKIPPED = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
+EXIT_OUTPUT = 74  # sysexits' EX_IOERR
 
 
 class _UsageError(Exception):
@@ -58,7 +68,8 @@ def _parser() -> _Parser:
     p.add_argument("--date", type=_date, metavar="DATE",
                    help="publication date for every article: 2024-11-30 or Jalali 1403/09/10")
     p.add_argument("--calendar", choices=CALENDARS, default="jalali", help="calendar of displayed dates")
-    p.add_argument("--workers", type=int, metavar="N", help="processes to use (default: every core)")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help=f"processes to use, at most the usable cores (default: all, here {usable_cores()})")
     chosen = p.add_argument_group("which events (on archives and plain inputs alike)")
     chosen.add_argument("--from", dest="start", type=_date, metavar="DATE",
                         help="events that end on or after DATE (2024-11-30 or Jalali 1403/09/10)")
@@ -97,11 +108,16 @@ def _read_archive(path: str, query: Query) -> Timeline:
 
 
 def run_extract(argv: list[str]) -> int:
+    if sys.stderr is None:  # started with descriptor 2 closed: messages must not fall back to stdout
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
     try:
-        return _run(argv)
-    except KeyboardInterrupt:
-        print("ruydad: interrupted", file=sys.stderr)
-        return 130
+        with stop_signals_raise():
+            return _run(argv)
+    except Stopped as stop:
+        return report_stop(stop)
+    except OutputError as error:
+        print(f"ruydad: {display_text(str(error))}", file=sys.stderr)
+        return EXIT_OUTPUT
     except BrokenPipeError:
         # The reader went away (| head): not an error; keep Python quiet at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -124,11 +140,11 @@ def _run(argv: list[str]) -> int:
     if args.workers is not None and args.workers < 1:
         print("ruydad extract: error: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    if args.output and _is_an_input(args.output, args.paths):
-        print(f"ruydad extract: error: output {display_text(args.output)} is one of the inputs; "
-              "inputs are never overwritten", file=sys.stderr)
+    overwrite = clash(args.output, args.paths)
+    if overwrite is not None:
+        print(f"ruydad extract: error: {display_text(overwrite)}; inputs are never overwritten", file=sys.stderr)
         return EXIT_USAGE
-    to_terminal = not args.output and sys.stdout.isatty()
+    to_terminal = not args.output and os.isatty(1)
     fmt = args.format or ("table" if to_terminal else "json")
 
     archives = [p for p in args.paths if p != "-" and is_archive(p)]
@@ -152,7 +168,7 @@ def _run(argv: list[str]) -> int:
     else:
         meter = _Progress(args.paths) if sys.stderr.isatty() else None
         try:
-            timeline = build_timeline(iter_documents(args.paths, stdin=sys.stdin.buffer), published=args.date,
+            timeline = build_timeline(iter_documents(args.paths), published=args.date,
                                       progress=meter.update if meter else None, workers=args.workers)
         finally:
             if meter:
@@ -162,42 +178,17 @@ def _run(argv: list[str]) -> int:
         print(f"ruydad: {problem}", file=sys.stderr)
 
     if fmt == "table":
-        text = None
+        buffer = io.StringIO()
+        _print_table(timeline, args.calendar, buffer, terminal=to_terminal)
+        text = buffer.getvalue()
     else:
         # Indented JSON for a person at a terminal, compact for programs.
         text = render(timeline, fmt, args.calendar, pretty=to_terminal)
     if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                if text is None:
-                    _print_table(timeline, args.calendar, out, terminal=False)
-                else:
-                    out.write(text)
-        except OSError as error:
-            print(f"ruydad: cannot write {display_text(args.output)}: {(error.strerror or str(error)).lower()}",
-                  file=sys.stderr)
-            return EXIT_SKIPPED
-    elif text is None:
-        _print_table(timeline, args.calendar, sys.stdout, terminal=to_terminal)
+        write_file(args.output, text.encode("utf-8"))
     else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
+        write_stdout(text.encode("utf-8"))
     return EXIT_SKIPPED if timeline.problems else 0
-
-
-def _is_an_input(output: str, paths: list[str]) -> bool:
-    try:
-        target = Path(output).resolve()
-    except OSError:
-        return False
-    for path in paths:
-        if path == "-":
-            continue
-        source = Path(path).resolve()
-        if target == source or (source.is_dir() and source in target.parents):
-            return True
-    return False
 
 
 # --- the table ------------------------------------------------------------------------
@@ -231,8 +222,9 @@ def _print_table(timeline: Timeline, calendar: str, out: TextIO, terminal: bool)
         if many:
             row.append(Text(display_text(", ".join(dict.fromkeys(s.document for s in e.sources)))))
         table.add_row(*row)
+    width = shutil.get_terminal_size().columns if terminal else 160
     console = Console(file=out, force_terminal=terminal, no_color=not terminal or None,
-                      width=None if terminal else 160, highlight=False, markup=False, emoji=False)
+                      width=width, highlight=False, markup=False, emoji=False)
     console.print(table)
     if not timeline.events:
         console.print(Text("no dated events found"))

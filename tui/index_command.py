@@ -10,14 +10,15 @@ analysed are named on stderr, one line each, and the exit status is 1.
 
 from __future__ import annotations
 
-import signal
+import os
 import sqlite3
 import sys
-import threading
 import time
 
 from core.export import display_text
+from core.parallel import usable_cores
 from tui.extract_command import EXIT_INTERNAL, EXIT_SKIPPED, EXIT_USAGE, _date, _estimate_documents, _Parser, _UsageError
+from tui.stopping import Stopped, report_stop, stop_signals_raise
 
 
 def _parser() -> _Parser:
@@ -28,37 +29,27 @@ def _parser() -> _Parser:
     p.add_argument("--db", required=True, metavar="ARCHIVE", help="the archive to create or add to")
     p.add_argument("--date", type=_date, metavar="DATE",
                    help="publication date for every article this run adds: 2024-11-30 or Jalali 1403/09/10")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help=f"processes to use, at most the usable cores (default: all, here {usable_cores()})")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="analyse on a Dask cluster: the scheduler's address (tcp://host:8786), "
                         "or local for worker processes on this machine (needs ruydad[dask])")
     return p
 
 
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM, ending the run as Ctrl-C does: the open batch rolled back, a Dask cluster closed."""
-
-
-def _stop(signum: int, frame: object) -> None:
-    raise _Terminated
-
-
 def run_index(argv: list[str]) -> int:
-    main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.getsignal(signal.SIGTERM)
+    if sys.stderr is None:  # started with descriptor 2 closed: messages must not fall back to stdout
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
     try:
-        if main_thread:
-            signal.signal(signal.SIGTERM, _stop)
-        return _run(argv)
-    except KeyboardInterrupt as stop:
-        print("ruydad: interrupted; what was committed stays in the archive, run the same command to finish",
-              file=sys.stderr)
-        return 143 if isinstance(stop, _Terminated) else 130
+        with stop_signals_raise():
+            return _run(argv)
+    except Stopped as stop:
+        report_stop(stop)
+        print("ruydad: what was committed stays in the archive; run the same command to finish", file=sys.stderr)
+        return stop.exit_status
     except Exception as error:  # a bug: one line, never a traceback
         print(f"ruydad: internal error: {display_text(f'{type(error).__name__}: {error}')}", file=sys.stderr)
         return EXIT_INTERNAL
-    finally:
-        if main_thread:
-            signal.signal(signal.SIGTERM, previous)
 
 
 def _run(argv: list[str]) -> int:
@@ -74,12 +65,19 @@ def _run(argv: list[str]) -> int:
     if args.db in args.paths:
         print("ruydad index: error: the archive cannot also be an input", file=sys.stderr)
         return EXIT_USAGE
+    if args.workers is not None and args.workers < 1:
+        print("ruydad index: error: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.workers is not None and args.dask:
+        print("ruydad index: error: --workers is for this machine; a Dask cluster has its own", file=sys.stderr)
+        return EXIT_USAGE
 
     from core.archive import ArchiveError, ArchiveWriter
     from core.documents import iter_documents
-    from core.indexing import analyze_in_process, index_documents
+    from core.indexing import index_documents
+    from core.parallel import analyze_all
 
-    analyzer = analyze_in_process
+    analyzer = analyze_all
     cluster = None
     if args.dask:
         try:
@@ -115,7 +113,7 @@ def _run(argv: list[str]) -> int:
     started = time.monotonic()
     try:
         summary = index_documents(
-            iter_documents(args.paths, stdin=sys.stdin.buffer), writer, published=args.date, analyzer=analyzer,
+            iter_documents(args.paths), writer, published=args.date, analyzer=analyzer, workers=args.workers,
             progress=meter.update if meter else None,
             on_problem=(meter.problem if meter else lambda line: print(f"ruydad: {line}", file=sys.stderr)),
             merging=meter.merging if meter else None)
