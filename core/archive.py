@@ -339,8 +339,8 @@ class ArchiveWriter:
         merged = 0
         for event in merge_interval(reports):
             doc_no, n, rank, lead, span_start, own = first[event.id]
-            record = event_record(event)
-            written = json.dumps(record, ensure_ascii=False)
+            # One report, nothing merged into it: the event is its report, record and all.
+            written = own if len(event.sources) == 1 else json.dumps(event_record(event), ensure_ascii=False)
             cursor = self.db.execute(
                 "INSERT INTO events (event_id, position, start_day, end_day, granularity_rank, kind, marks, lead,"
                 " doc_no, span_start, n, record) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
