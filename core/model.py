@@ -23,6 +23,7 @@ GRANULARITY_RANK: dict[str, int] = {g: i for i, g in enumerate(GRANULARITIES)}
 MODS: tuple[str, ...] = ("START", "MID", "END", "APPROX", "BEFORE", "AFTER", "SINCE", "UNTIL")
 
 CALENDARS: tuple[str, ...] = ("jalali", "gregorian", "hijri")
+CALENDAR_NAMES: dict[str, str] = {"jalali": "Jalali", "gregorian": "Gregorian", "hijri": "Hijri"}  # for people
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from itertools import chain
 
 from core.documents import Problem
 from core.events import Publication, events_of
-from core.export import gregorian_label, jalali_label
+from core.date_labels import gregorian_label, jalali_label
 from core.gazetteer import canonical_name, content_words
 from core.lemmas import lemma_words
 from core.merging import MERGE_JACCARD, merge, order_key, similarity

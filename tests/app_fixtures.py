@@ -145,3 +145,39 @@ async def loaded(pilot) -> None:
 
 def strip_text(strip) -> str:
     return "".join(segment.text for segment in strip)
+
+
+FAIR_TEXT = (
+    "نمایشگاه کتاب در شیراز\n"
+    "نمایشگاه از ۲۵ اسفند ۱۳۸۶ تا ۲ فروردین ۱۳۸۷ در شیراز برپا بود و ناشران بسیاری از سراسر کشور در آن شرکت کردند.\n"
+)
+
+
+def many_documents_timeline(copies: int = 6) -> Timeline:
+    """The sample articles ``copies`` times each, plus one with a date range
+    across a Jalali new year (the widest label): 2 × copies + 1 documents, so
+    rows carry tags up to ``#13`` and one row's date is wider than its column."""
+    documents: list[Document] = []
+    events: list[Event] = []
+    for copy in range(1, copies + 1):
+        by_id = {}
+        for original in (DAM, TRIP):
+            document = Document(id=f"{original.id}{copy}", text=original.text, title=f"{original.title} {copy}",
+                                source=original.source, published=original.published, path=original.path,
+                                body_start=original.body_start)
+            documents.append(document)
+            by_id[original.id] = document.id
+        for event in sample_events():
+            new_id = by_id[event.document]
+            events.append(Event(id=f"{new_id}:{event.sentence.index}", document=new_id, date=event.date,
+                                sentence=event.sentence, summary=event.summary, actors=event.actors,
+                                places=event.places, sources=[Source(new_id, event.sentence)],
+                                inferred=event.inferred))
+    fair = Document(id="fair", text=FAIR_TEXT, title="نمایشگاه کتاب در شیراز", published=date(2008, 3, 22),
+                    path="fair.txt", body_start=FAIR_TEXT.index("\n") + 1)
+    documents.append(fair)
+    sentence = FAIR_TEXT.splitlines()[1]
+    events.append(make_event(fair, 1, sentence, "از ۲۵ اسفند ۱۳۸۶ تا ۲ فروردین ۱۳۸۷", date(2008, 3, 15),
+                             date(2008, 3, 21), "day", "jalali", places=["شیراز"]))
+    events.sort(key=lambda e: (e.date.start, e.date.end, e.id))
+    return Timeline(documents=documents, events=events, problems=[])

@@ -8,6 +8,7 @@ import pytest
 
 from tui.app_command import run_app
 from tui.config import ConfigError, Settings, config_path, load_settings
+from tui.app import binding_owners
 from tui.keymap import HELP_SECTIONS, all_bindings, check_keymap, keys_in_effect
 
 
@@ -56,7 +57,7 @@ def test_config_path_from_environment(tmp_path: Path) -> None:
 
 
 def test_every_binding_has_an_id_and_a_help_entry() -> None:
-    bindings = all_bindings()
+    bindings = all_bindings(binding_owners())
     listed = {binding_id for _, ids in HELP_SECTIONS for binding_id in ids}
     assert listed <= set(bindings)
     for binding_id in ("timeline.down", "timeline.top", "time.day-back", "time.year-forward", "article.next-event",
@@ -66,15 +67,15 @@ def test_every_binding_has_an_id_and_a_help_entry() -> None:
 
 
 def test_check_keymap() -> None:
-    assert check_keymap({"timeline.down": "ctrl+n"}, "c.toml") == {"timeline.down": "ctrl+n"}
+    assert check_keymap({"timeline.down": "ctrl+n"}, "c.toml", all_bindings(binding_owners())) == {"timeline.down": "ctrl+n"}
     with pytest.raises(ConfigError, match="c.toml: \\[keys\\] has no binding 'timeline.sideways'"):
-        check_keymap({"timeline.sideways": "x"}, "c.toml")
+        check_keymap({"timeline.sideways": "x"}, "c.toml", all_bindings(binding_owners()))
     with pytest.raises(ConfigError, match="has no key"):
-        check_keymap({"timeline.down": " , "}, "c.toml")
+        check_keymap({"timeline.down": " , "}, "c.toml", all_bindings(binding_owners()))
 
 
 def test_keys_in_effect_follow_the_keymap() -> None:
-    bindings = all_bindings()
+    bindings = all_bindings(binding_owners())
     assert keys_in_effect(bindings["timeline.previous-year"], {}) == ["["]
     assert keys_in_effect(bindings["timeline.down"], {"timeline.down": "ctrl+n,x"}) == ["ctrl+n", "x"]
 

@@ -8,7 +8,7 @@ import pytest
 from rich.style import Style
 
 from app_fixtures import sample_events
-from tui.widgets.date_labels import (DateDisplay, date_column, day_labels, event_year, interval_label, mark,
+from tui.date_display import (DateDisplay, date_column, day_labels, event_year, interval_label, mark,
                                      qualifiers, shift, with_digits, year_heading)
 from tui.widgets.density_strip import bar, bucket_counts
 from tui.widgets.safe_text import safe_line, safe_text

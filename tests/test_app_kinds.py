@@ -9,8 +9,11 @@ from dataclasses import replace
 from app_fixtures import DAM, TRIP, drive, make_app, sample_events, strip_text
 from core.model import Source
 from core.timeline import Timeline
+from tui.app import binding_owners
+from tui.keymap import all_bindings
 from tui.screens.help_screen import help_text
 from tui.widgets.detail_line import DetailLine
+from tui.widgets.status_line import StatusLine
 from tui.widgets.timeline_list import TimelineList
 
 
@@ -42,13 +45,14 @@ def shown_ids(pilot) -> list[str]:
 def test_rows_carry_the_kind_mark_and_the_count_of_reports() -> None:
     async def scenario(pilot):
         lines = rows(pilot)
-        planned = next(line for line in lines if "#1 + " in line)
+        # The kind mark and count open the summary's column; the document tag ends the row.
+        planned = next(line for line in lines if "+ بهره" in line)
         merged = next(line for line in lines if "2024-11-27" in line)
         plain = next(line for line in lines if "2019 " in line)
-        assert "۱۴۰۵" in planned                      # «اواخر سال ۱۴۰۵ … انجام می‌شود»
-        assert "#2 ×2 " in merged
+        assert "۱۴۰۵" in planned and planned.rstrip().endswith("#1")  # «اواخر سال ۱۴۰۵ … انجام می‌شود»
+        assert "×2 در ۲۷ نوامبر" in merged and merged.rstrip().endswith("#2")
         recurring = next(line for line in lines if "2011–2012 " in line and "#2" in line)
-        assert "#2 = " in recurring
+        assert "= حدود" in recurring
         assert "+" not in plain and "×" not in plain and '"' not in plain and " = " not in plain
 
     drive(make_app(kinds_timeline()), scenario, size=(120, 30))
@@ -65,7 +69,8 @@ def test_keys_hide_and_show_events_by_kind() -> None:
         await pilot.press("R")                      # and relative dates
         assert "dam:4" not in shown_ids(pilot) and len(shown_ids(pilot)) == 5
         title = pilot.app.main._timeline_title()
-        assert "5 of 8 events" in title and "hidden: planned, recurring, relative" in title
+        status = pilot.app.main.query_one(StatusLine).text
+        assert "5 of 8 events" in title and "hidden planned, recurring, relative" in status
         await pilot.press("P", "A", "R")            # all shown again
         assert shown_ids(pilot) == everything
         await pilot.press("I")                      # the inferred date of the sample
@@ -108,7 +113,7 @@ def test_enter_opens_the_first_report_and_brackets_step_through_the_others() -> 
 
 
 def test_help_has_the_kind_legend_and_keys() -> None:
-    text = help_text({}).plain
+    text = help_text(all_bindings(binding_owners()), {}).plain
     assert "Show and hide by kind" in text and "kinds.planned" in text
     assert "+ planned" in text and "= recurring" in text and '" statement' in text and "×3" in text
     assert "article.next-report" in text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app_fixtures import loaded, make_app
+from app_fixtures import loaded, make_app, many_documents_timeline
 from tui.config import Settings
 
 
@@ -60,3 +60,11 @@ def test_120x40_light_theme(snap_compare) -> None:
 def test_80x24_ansi_colours(snap_compare) -> None:
     assert snap_compare(make_app(ansi_colors=True), terminal_size=(80, 24), run_before=wait_for_timeline,
                         press=["j"])
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 200])
+@pytest.mark.parametrize("visual", [False, True], ids=["logical", "visual"])
+def test_many_documents_rows(snap_compare, width: int, visual: bool) -> None:
+    """Thirteen documents: tags, a date range wider than its column, every date whole."""
+    app = make_app(many_documents_timeline(), visual=visual)
+    assert snap_compare(app, terminal_size=(width, 30), run_before=wait_for_timeline, press=["j", "j"])

@@ -42,6 +42,14 @@ def test_shape(text: str, expected: list[str]) -> None:
     ("۱۲.۵ درصد", None, "ﺪﺻﺭﺩ ۱۲.۵"),
     ("سلام  ", None, "  ﻡﻼﺳ"),                            # trailing spaces go to the line's end (left)
     ("a (b) c", False, "a (b) c"),                         # no mirroring in LTR
+    # Latin dates and ranges inside Persian read as written (plain UBA turns them around)
+    ("در 2018-08-09 بود", None, "ﺩﻮﺑ 2018-08-09 ﺭﺩ"),
+    ("عنوان 19-12-2007", None, "19-12-2007 ﻥﺍﻮﻨﻋ"),
+    ("سال 1940–1990 بود", None, "ﺩﻮﺑ 1940–1990 ﻝﺎﺳ"),
+    ("ماه 2018-08…09 بود", None, "ﺩﻮﺑ 2018-08…09 ﻩﺎﻣ"),
+    ("در 1399/05/01 بود", None, "ﺩﻮﺑ 1399/05/01 ﺭﺩ"),
+    ("۱۳۵۸–۱۳۹۱", True, "۱۳۹۱–۱۳۵۸"),                      # a Persian-digit range reads from the right
+    ("سال 33 و 34", None, "34 ﻭ 33 ﻝﺎﺳ"),                  # separate numbers keep Persian order
 ])
 def test_to_visual(text: str, rtl: bool | None, expected: str) -> None:
     assert to_visual(text, rtl)[0] == expected
@@ -77,6 +85,11 @@ def test_visual_order_levels() -> None:
     ("سلام hello", True), ("hello سلام", False), ("۱۲۳", True), ("", True), ("123 abc", False)])
 def test_paragraph_direction(text: str, expected: bool) -> None:
     assert is_rtl(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [("1979–2012", False), ("سلام", True), ("x", False), ("", False)])
+def test_direction_of_a_value_in_a_left_to_right_line(text: str, expected: bool) -> None:
+    assert is_rtl(text, default=False) is expected
 
 
 @pytest.mark.parametrize("char, expected", [("(", ")"), ("]", "["), ("«", "»"), ("a", "a"), ("-", "-")])

@@ -225,3 +225,22 @@ def test_progress_is_plain_text_on_a_terminal_only(tmp_path):
     assert "6/6 documents" in shown and "\x1b" not in shown
     piped = ruydad(str(ARTICLES), "-o", str(tmp_path / "again.json"))
     assert piped.returncode == 0 and piped.stderr == b""
+
+
+@pytest.mark.parametrize("bidi, reordered", [("visual", True), ("logical", False), ("auto", False)])
+def test_table_bidi_reorders_persian_when_asked(bidi, reordered):
+    from tui.bidi import to_visual
+
+    result = ruydad(str(SEED), "--date", "2024-11-30", "--format", "table", "--bidi", bidi)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")
+    word = "اردوغان"  # an actor, drawn on one line of its cell
+    assert (to_visual(word)[0] in out) is reordered
+    assert (word in out) is not reordered
+    assert "1403/09/07" in out and "2024-11-27" in out  # dates read as written in both modes
+
+
+def test_json_on_a_terminal_is_indented():
+    status, screen = run_on_terminal([str(SEED), "--date", "2024-11-30", "--format", "json"], "stdout")
+    assert status == 0
+    assert screen.lstrip().startswith("{") and '\n  "documents"' in screen.replace("\r\n", "\n")

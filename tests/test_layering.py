@@ -74,3 +74,11 @@ def test_no_core_source_imports_a_ui_package():
     offenders = {str(p.relative_to(ROOT)): sorted(imported_roots(p.read_text(encoding="utf-8")) & set(FORBIDDEN))
                  for p in sources}
     assert {p: r for p, r in offenders.items() if r} == {}
+
+
+def test_keymap_imports_no_screen_and_no_app():
+    """app → help screen → keymap must not lead back to the app (a circle)."""
+    probe = "import sys, tui.keymap; print(sorted(m for m in sys.modules if m.startswith(('tui.app', 'tui.screens'))))"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

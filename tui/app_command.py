@@ -19,8 +19,10 @@ from datetime import date
 from importlib.resources import as_file, files
 
 from tui.bidi import BIDI_CHOICES, resolve_mode
+from tui.remembered import inputs_key
 from tui.config import ConfigError, Settings, config_path, load_settings
-from tui.widgets.date_labels import CALENDARS, DIGIT_CHOICES
+from core.model import CALENDARS
+from tui.date_display import DIGIT_CHOICES
 
 SEED_PACKAGE = "ruydad_fixtures"
 SEED_ARTICLE = "etemadonline-688273.txt"
@@ -46,6 +48,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--date", help="publication date of every article: 2024-11-30 (Gregorian) or "
                                        "1403/09/10 (Jalali); default: each article's own, else inferred")
     return parser
+
+
+def inputs_label(paths: Sequence[str]) -> str:
+    """What was opened, in a few words: the file or folder name, or how many."""
+    if not paths:
+        return "the example article"
+    names = ["standard input" if path == "-" else os.path.basename(os.path.normpath(path)) or path
+             for path in paths]
+    return names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
 
 
 def _progress_text(args: tuple[object, ...]) -> str:
@@ -110,13 +121,14 @@ def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date |
 
 
 def _settings(parsed: argparse.Namespace) -> Settings:
-    from tui.keymap import check_keymap
+    from tui.app import binding_owners
+    from tui.keymap import all_bindings, check_keymap
 
     from textual.theme import BUILTIN_THEMES
 
     path, required = config_path()
     settings = load_settings(path, required)
-    check_keymap(settings.keys, str(path))
+    check_keymap(settings.keys, str(path), all_bindings(binding_owners()))
     overrides = {name: getattr(parsed, name) for name in ("bidi", "calendar", "digits", "theme")
                  if getattr(parsed, name) is not None}
     settings = replace(settings, **overrides)
@@ -158,7 +170,8 @@ def run_app(args: list[str]) -> int:
             from core.documents import parse_date
 
             published = parse_date(parsed.date)
-        if not sys.stdout.isatty():
+        # textual-serve (ruydad serve) runs the app with its web driver, on pipes.
+        if not sys.stdout.isatty() and "TEXTUAL_DRIVER" not in os.environ:
             raise ConfigError("the app needs a terminal; use `ruydad extract` to print the timeline")
         stdin = None
         if "-" in parsed.paths:
@@ -176,6 +189,7 @@ def run_app(args: list[str]) -> int:
         if not paths:
             paths = [str(stack.enter_context(as_file(files(SEED_PACKAGE) / SEED_ARTICLE)))]
         app = RuydadApp(timeline_loader(paths, stdin, published), settings, visual=mode == "visual",
-                        ansi_colors=_ansi_only_terminal())
+                        ansi_colors=_ansi_only_terminal(), inputs=inputs_label(parsed.paths),
+                        remember_key=inputs_key(parsed.paths))
         app.run()
     return app.return_code or 0

@@ -18,6 +18,7 @@ from the forms it has (an initial form ⇒ it joins both sides).
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -151,11 +152,26 @@ def _first_strong_is_rtl(classes: Sequence[str]) -> bool | None:
     return None
 
 
-def is_rtl(text: str) -> bool:
-    """Paragraph direction by its first strong letter (P2–P3); Persian-first
-    when there is none, as this program reads Persian."""
+def is_rtl(text: str, default: bool = True) -> bool:
+    """Paragraph direction by its first strong letter (P2–P3); ``default``
+    when there is none (Persian-first, as this program reads Persian; a value
+    inside a left-to-right line passes False)."""
     found = _first_strong_is_rtl([unicodedata.bidirectional(ch) for ch in text])
-    return True if found is None else found
+    return default if found is None else found
+
+
+# Latin digits joined by date and number separators, with no space: a date
+# (2018-08-09, 19/12/2007), a range (1940–1990) or a time, written left to
+# right. The plain algorithm turns such digits after Arabic letters into
+# Arabic numbers (W2), which the hyphen and the dash then do not join (W4),
+# so 2018-08-09 shows as 09-08-2018; kept as one left-to-right word, it reads
+# as written. Persian digits keep the plain rules (a Jalali range reads from
+# the right, like the Persian around it).
+_LATIN_NUMBER_RUN = re.compile(r"[0-9]+(?:[-/.:\u2010\u2011\u2013\u2026][0-9]+)+")
+
+
+def _latin_number_runs(text: str) -> set[int]:
+    return {i for match in _LATIN_NUMBER_RUN.finditer(text) for i in range(match.start(), match.end())}
 
 
 def _resolve_weak(classes: list[str], base: str) -> None:
@@ -232,7 +248,8 @@ def visual_order(text: str, rtl: bool | None = None) -> list[tuple[int, int]]:
     base_level = 1 if rtl else 0
     base = "R" if rtl else "L"
     kept = [i for i, ch in enumerate(text) if unicodedata.bidirectional(ch) not in _REMOVED]
-    original = [unicodedata.bidirectional(text[i]) for i in kept]
+    number_runs = _latin_number_runs(text)
+    original = ["L" if i in number_runs else unicodedata.bidirectional(text[i]) for i in kept]
     classes = list(original)
     _resolve_weak(classes, base)
     _resolve_neutral(classes, base)

@@ -23,8 +23,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.model import CALENDARS
 from tui.bidi import BIDI_CHOICES
-from tui.widgets.date_labels import CALENDARS, DIGIT_CHOICES
+from tui.date_display import DIGIT_CHOICES
 
 _CHOICES: dict[str, tuple[str, ...]] = {"calendar": CALENDARS, "bidi": BIDI_CHOICES, "digits": DIGIT_CHOICES}
 

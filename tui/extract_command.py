@@ -27,10 +27,12 @@ from typing import TextIO
 
 from core.archive import is_archive
 from core.documents import JSONL_SUFFIXES, iter_documents, parse_date
-from core.export import CALENDARS, FORMATS, date_label, display_text, render
+from core.export import FORMATS, LABEL_CALENDARS, date_label, display_text, render
+from core.model import CALENDAR_NAMES
 from core.parallel import usable_cores
 from core.store import Query
 from core.timeline import Timeline, build_timeline
+from tui.bidi import BIDI_CHOICES, resolve_mode
 from tui.output import OutputError, clash, write_file, write_stdout
 from tui.stopping import Stopped, report_stop, stop_signals_raise
 
@@ -67,7 +69,10 @@ def _parser() -> _Parser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--date", type=_date, metavar="DATE",
                    help="publication date for every article: 2024-11-30 or Jalali 1403/09/10")
-    p.add_argument("--calendar", choices=CALENDARS, default="jalali", help="calendar of displayed dates")
+    p.add_argument("--calendar", choices=LABEL_CALENDARS, default="jalali", help="calendar of displayed dates")
+    p.add_argument("--bidi", choices=BIDI_CHOICES, default="auto",
+                   help="table only: logical (the terminal reorders Persian), visual (ruydad does), "
+                        "auto (default: visual on a terminal that does not reorder, logical into a file)")
     p.add_argument("--workers", type=int, metavar="N",
                    help=f"processes to use, at most the usable cores (default: all, here {usable_cores()})")
     chosen = p.add_argument_group("which events (on archives and plain inputs alike)")
@@ -146,6 +151,8 @@ def _run(argv: list[str]) -> int:
         return EXIT_USAGE
     to_terminal = not args.output and os.isatty(1)
     fmt = args.format or ("table" if to_terminal else "json")
+    # A file keeps reading order unless visual is asked for by name.
+    visual = resolve_mode(args.bidi) == "visual" if (to_terminal or args.bidi != "auto") else False
 
     archives = [p for p in args.paths if p != "-" and is_archive(p)]
     if archives and len(args.paths) > 1:
@@ -179,7 +186,7 @@ def _run(argv: list[str]) -> int:
 
     if fmt == "table":
         buffer = io.StringIO()
-        _print_table(timeline, args.calendar, buffer, terminal=to_terminal)
+        _print_table(timeline, args.calendar, buffer, terminal=to_terminal, visual=visual)
         text = buffer.getvalue()
     else:
         # Indented JSON for a person at a terminal, compact for programs.
@@ -193,41 +200,80 @@ def _run(argv: list[str]) -> int:
 
 # --- the table ------------------------------------------------------------------------
 
-def _print_table(timeline: Timeline, calendar: str, out: TextIO, terminal: bool) -> None:
+def _print_table(timeline: Timeline, calendar: str, out: TextIO, terminal: bool, visual: bool = False) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     other = "gregorian" if calendar == "jalali" else "jalali"
-    names = {"jalali": "Jalali", "gregorian": "Gregorian"}
     many = len(timeline.documents) > 1
-    table = Table(show_lines=False, expand=False)
-    table.add_column(names[calendar], no_wrap=True)
-    table.add_column(names[other], no_wrap=True)
-    table.add_column("Summary", ratio=1)
-    table.add_column("Actors")
-    table.add_column("Places")
-    if many:
-        table.add_column("Sources")
-    for e in timeline.events:
-        when = Text(date_label(e.date, calendar))
-        if e.inferred:
-            when.append("\ninferred", style="italic")
-        summary = Text(display_text(e.summary))
-        if e.reason:
-            summary.append("\n" + display_text(e.reason), style="dim")
-        # Text(...) is never parsed for markup; display_text removed escapes.
-        row = [when, Text(date_label(e.date, other)), summary,
-               Text(display_text("، ".join(e.actors))), Text(display_text("، ".join(e.places)))]
-        if many:
-            row.append(Text(display_text(", ".join(dict.fromkeys(s.document for s in e.sources)))))
-        table.add_row(*row)
     width = shutil.get_terminal_size().columns if terminal else 160
     console = Console(file=out, force_terminal=terminal, no_color=not terminal or None,
                       width=width, highlight=False, markup=False, emoji=False)
+    cell = _VisualCells(timeline, calendar, other, many, console.width) if visual else None
+    table = Table(show_lines=bool(cell), expand=False)
+    table.add_column(CALENDAR_NAMES[calendar], no_wrap=True)
+    table.add_column(CALENDAR_NAMES[other], no_wrap=True)
+    table.add_column("Summary", ratio=1, no_wrap=bool(cell))
+    table.add_column("Actors", no_wrap=bool(cell))
+    table.add_column("Places", no_wrap=bool(cell))
+    if many:
+        table.add_column("Sources")
+    for e in timeline.events:
+        when = Text(cell.line(date_label(e.date, calendar), calendar != "gregorian") if cell else
+                    date_label(e.date, calendar))
+        if e.inferred:
+            when.append("\ninferred", style="italic")
+        summary = Text(cell.lines(display_text(e.summary), "summary") if cell else display_text(e.summary))
+        if e.reason:
+            reason = display_text(e.reason)
+            summary.append("\n" + (cell.lines(reason, "summary") if cell else reason), style="dim")
+        # Text(...) is never parsed for markup; display_text removed escapes.
+        second = date_label(e.date, other)
+        actors, places = display_text("، ".join(e.actors)), display_text("، ".join(e.places))
+        row = [when, Text(cell.line(second, other != "gregorian") if cell else second), summary,
+               Text(cell.lines(actors, "names") if cell else actors),
+               Text(cell.lines(places, "names") if cell else places)]
+        if many:
+            row.append(Text(display_text(", ".join(dict.fromkeys(s.document for s in e.sources)))))
+        table.add_row(*row)
     console.print(table)
     if not timeline.events:
         console.print(Text("no dated events found"))
+
+
+class _VisualCells:
+    """Cells for a terminal that does not reorder: wrapped here to their
+    column's width (Rich would wrap the reordered text from the wrong end),
+    then each line shaped and reordered."""
+
+    def __init__(self, timeline: Timeline, calendar: str, other: str, many: bool, width: int) -> None:
+        from rich.cells import cell_len
+
+        def widest(texts, cap: int) -> int:
+            return min(max((cell_len(t) for t in texts), default=1), cap)
+
+        events = timeline.events
+        dates = widest((date_label(e.date, c) for e in events for c in (calendar, other)), 40)
+        self.widths = {"names": widest(("، ".join(e.actors + e.places) for e in events), 18)}
+        sources = widest((", ".join(s.document for s in e.sources) for e in events), 30) if many else 0
+        used = 2 * dates + 2 * self.widths["names"] + sources + 3 * (5 + many) + 1
+        self.widths["summary"] = max(width - used, 20)
+
+    def line(self, text: str, rtl: bool) -> str:
+        from tui.bidi import to_visual
+
+        return to_visual(text, rtl)[0]
+
+    def lines(self, text: str, column: str) -> str:
+        from tui.bidi import is_rtl, to_visual
+        from tui.widgets.wrap import wrap
+
+        rtl = is_rtl(text)
+        width = self.widths[column]
+        drawn = [to_visual(text[a:b].rstrip(), rtl)[0] for a, b in wrap(text, width)]
+        # Right-to-left lines end at the column's right edge, as Persian is read.
+        return "\n".join(line.rjust(width) if rtl else line for line in drawn)
 
 
 # --- progress on stderr ----------------------------------------------------------------

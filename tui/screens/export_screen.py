@@ -11,11 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import Input, Label
 
-# format id → (label, file extension)
+# core.export's format id → (label, file extension)
 EXPORT_FORMATS: dict[str, tuple[str, str]] = {
-    "markdown": ("Markdown", "md"),
+    "md": ("Markdown", "md"),
     "json": ("JSON", "json"),
     "csv": ("CSV", "csv"),
     "timelinejs": ("TimelineJS (JSON)", "timelinejs.json"),
@@ -38,13 +38,25 @@ def free_name(folder: Path, stem: str, extension: str) -> Path:
     return candidate
 
 
+def format_line(chosen: str) -> str:
+    """Every format, the chosen one marked in text (``(•)``), so the choice is
+    visible without colour."""
+    return "format: " + "  ".join(f"({'•' if name == chosen else ' '}) {label}"
+                                  for name, (label, _) in EXPORT_FORMATS.items())
+
+
 class ExportScreen(ModalScreen[ExportRequest | None]):
     """Returns what to write where, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "cancel", id="export.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "cancel", id="export.cancel"),
+        # Up and down choose the format while the file name keeps left and right.
+        Binding("down", "pick(1)", "next format", show=False, id="export.next-format"),
+        Binding("up", "pick(-1)", "previous format", show=False, id="export.previous-format"),
+    ]
     AUTO_FOCUS = "#export-path"
 
-    def __init__(self, folder: Path, refuse: Callable[[Path], str | None], chosen: str = "markdown",
+    def __init__(self, folder: Path, refuse: Callable[[Path], str | None], chosen: str = "md",
                  stem: str = "ruydad-timeline") -> None:
         """``refuse(path)`` says why a path may not be written (None: it may)."""
         super().__init__()
@@ -55,21 +67,20 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box", classes="prompt"):
-            yield Label("export the timeline on screen (filters apply) — arrows pick a format, Enter writes")
-            with RadioSet(id="export-format"):
-                for name, (label, _) in EXPORT_FORMATS.items():
-                    yield RadioButton(label, value=name == self._format, name=name)
+            yield Label("export the timeline on screen (filters apply) — ↑ ↓ pick a format, Enter writes")
+            yield Label(format_line(self._format), id="export-format", markup=False)
             yield Input(str(self._default_path()), id="export-path")
             yield Label("", id="export-error", markup=False)
 
     def _default_path(self) -> Path:
         return free_name(self._folder, self._stem, EXPORT_FORMATS[self._format][1])
 
-    @on(RadioSet.Changed)
-    def format_changed(self, event: RadioSet.Changed) -> None:
+    def action_pick(self, step: int) -> None:
+        names = list(EXPORT_FORMATS)
         path_input = self.query_one("#export-path", Input)
         was_default = path_input.value == str(self._default_path())
-        self._format = event.pressed.name or self._format
+        self._format = names[(names.index(self._format) + step) % len(names)]
+        self.query_one("#export-format", Label).update(format_line(self._format))
         if was_default:
             path_input.value = str(self._default_path())
 

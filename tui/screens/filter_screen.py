@@ -14,6 +14,9 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
+from tui.widgets.bidi_input import BidiInput
+from tui.widgets.strips import visual_label
+
 
 @dataclass(frozen=True, slots=True)
 class FilterSpec:
@@ -30,8 +33,12 @@ class FilterSpec:
     def describe(self) -> str:
         parts = [f"{name}={value}" for name, value in
                  (("actor", self.actor), ("place", self.place), ("document", self.document)) if value]
-        if self.start or self.end:
-            parts.append(f"{self.start or '…'}…{self.end or '…'}")
+        if self.start and self.end:
+            parts.append(f"{self.start}…{self.end}")
+        elif self.start:
+            parts.append(f"from {self.start}")
+        elif self.end:
+            parts.append(f"until {self.end}")
         return ", ".join(parts)
 
 
@@ -41,8 +48,10 @@ class FilterScreen(ModalScreen[FilterSpec | None]):
     BINDINGS = [Binding("escape", "cancel", "cancel", id="filter.cancel")]
 
     def __init__(self, current: FilterSpec, parse_date: Callable[[str], date],
-                 actors: Sequence[str] = (), places: Sequence[str] = (), documents: Sequence[str] = ()) -> None:
+                 actors: Sequence[str] = (), places: Sequence[str] = (), documents: Sequence[str] = (),
+                 visual: bool = False) -> None:
         super().__init__()
+        self._visual = visual
         self._current = current
         self._parse_date = parse_date
         self._suggestions = {"actor": actors, "place": places, "document": documents}
@@ -60,7 +69,8 @@ class FilterScreen(ModalScreen[FilterSpec | None]):
                     words = self._suggestions.get(name, ())
                     suggester = SuggestFromList(words, case_sensitive=False) if words else None
                     placeholder = "YYYY-MM-DD or Jalali 1403-09-07" if name in ("from", "to") else f"any {name}"
-                    yield Input(value, placeholder=placeholder, id=f"filter-{name}", suggester=suggester)
+                    yield BidiInput(value, placeholder=placeholder, id=f"filter-{name}", suggester=suggester,
+                                    visual=self._visual)
             yield Label("", id="filter-error", markup=False)
 
     def _field(self, name: str) -> str:
@@ -74,7 +84,7 @@ class FilterScreen(ModalScreen[FilterSpec | None]):
             try:
                 dates[name] = self._parse_date(value) if value else None
             except ValueError as error:
-                self.query_one("#filter-error", Label).update(f"{name}: {error}")
+                self.query_one("#filter-error", Label).update(visual_label(f"{name}: {error}", self._visual))
                 self.query_one(f"#filter-{name}", Input).focus()
                 return
         self.dismiss(FilterSpec(self._field("actor"), self._field("place"), self._field("document"),

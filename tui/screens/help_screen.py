@@ -11,7 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.widgets.date_labels import GRANULARITY_MARKS, INFERRED_MARK, KIND_MARKS, KIND_WORDS, MOD_MARKS, MOD_WORDS
+from tui.date_display import GRANULARITY_MARKS, INFERRED_MARK, KIND_MARKS, KIND_WORDS, MOD_MARKS, MOD_WORDS
+from tui.keymap import HELP_SECTIONS, keys_in_effect
 
 _NOTES = (
     "Moving in time goes to the event nearest one day, month or year before (after) the selected one, "
@@ -24,11 +25,8 @@ _NOTES = (
 )
 
 
-def help_text(keymap: Mapping[str, str]) -> Text:
+def help_text(bindings: Mapping[str, Binding], keymap: Mapping[str, str]) -> Text:
     """The help page as plain styled text (no markup is parsed)."""
-    from tui.keymap import HELP_SECTIONS, all_bindings, keys_in_effect
-
-    bindings = all_bindings()
     text = Text()
     for title, ids in HELP_SECTIONS:
         text.append(f"{title}\n", style="bold underline")
@@ -65,9 +63,15 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", "scroll", show=False, id="help.up"),
     ]
 
+    def __init__(self, bindings: Mapping[str, Binding], keymap: Mapping[str, str]) -> None:
+        """``bindings`` by id (the app's), ``keymap`` the user's ``[keys]``."""
+        super().__init__()
+        self._listed = bindings
+        self._user_keys = keymap
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(help_text(self.app._keymap), id="help-text")
+            yield Static(help_text(self._listed, self._user_keys), id="help-text")
 
     def action_scroll(self, amount: int) -> None:
         self.query_one("#help-box", VerticalScroll).scroll_relative(y=amount, animate=False)

@@ -12,20 +12,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.widgets.safe_text import safe_line
+from tui.widgets.strips import visual_label
 
 
 class ProblemsScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,p", "close", "close", id="problems.close")]
 
-    def __init__(self, problems: Sequence[object]) -> None:
+    def __init__(self, problems: Sequence[object], visual: bool = False) -> None:
         super().__init__()
         self._problems = problems
+        self._visual = visual
 
     def compose(self) -> ComposeResult:
         text = Text()
         text.append(f"{len(self._problems)} input problem(s); everything else was read.\n\n", style="bold")
         for problem in self._problems:
-            text.append(safe_line(str(problem)) + "\n")
+            text.append(visual_label(safe_line(str(problem)), self._visual) + "\n")
         with VerticalScroll(id="problems-box"):
             yield Static(text)
 

@@ -10,8 +10,10 @@ the calendar order, the bidi mode) and keeps the widgets in step.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -22,19 +24,25 @@ from textual.containers import Container, Vertical
 from textual.message import Message
 from textual.screen import Screen
 
-from core.model import MARKS, Document, Event
+from core.model import CALENDAR_NAMES, MARKS, Document, Event
 from tui.screens.export_screen import EXPORT_FORMATS, ExportRequest, ExportScreen
 from tui.screens.filter_screen import FilterScreen, FilterSpec
+from tui.screens.documents_screen import DocumentsScreen
+from tui.screens.goto_screen import GoToDateScreen
 from tui.screens.problems_screen import ProblemsScreen
+from tui.remembered import Place, recall, remember
+from tui.screens.results_screen import LIMIT as RESULTS_LIMIT
+from tui.screens.results_screen import ResultsScreen
 from tui.screens.search_screen import SearchScreen
 from tui.widgets.article_view import ArticleView
-from tui.widgets.date_labels import DateDisplay, date_column, day_labels
+from tui.date_display import DateDisplay, date_column, day_labels
 from tui.widgets.density_strip import DensityStrip
 from tui.widgets.detail_line import DetailLine
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.pane_title import PaneTitle
 from tui.widgets.safe_text import safe_line
-from tui.widgets.strips import display_text
+from tui.widgets.status_line import Status, StatusLine
+from tui.widgets.strips import visual_label
 from tui.widgets.timeline_list import TimelineList
 
 if TYPE_CHECKING:
@@ -51,13 +59,25 @@ class LoadReport(Protocol):
 
 Loader = Callable[[LoadReport], "Timeline"]
 
-CALENDAR_NAMES = {"jalali": "Jalali", "gregorian": "Gregorian", "hijri": "Hijri"}
 
 
 @dataclass(frozen=True, slots=True)
 class ViewOptions:
     display: DateDisplay
     visual: bool
+
+
+def copy_notice(environ: Mapping[str, str]) -> str:
+    """What to say after a copy: it goes by OSC 52, which the terminal may ignore
+    (tmux unless set-clipboard is on, GNU screen, some terminals and SSH
+    clients); the app cannot know, so it says so where it is likely."""
+    sent = "copied the event (date, summary, sentence) to the clipboard by OSC 52"
+    if environ.get("TMUX"):
+        return sent + "; inside tmux it may be dropped unless `set -g set-clipboard on`"
+    if environ.get("STY") or environ.get("TERM", "").startswith(("screen", "vt", "linux")) \
+            or environ.get("TERM") in (None, "", "dumb"):
+        return sent + "; this terminal may drop it (no OSC 52 support)"
+    return sent + " (a terminal without OSC 52 may drop it)"
 
 
 class TimelineScreen(Screen[None]):
@@ -68,6 +88,10 @@ class TimelineScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "search", "search", id="timeline.search"),
         Binding("f", "filter", "filter", id="timeline.filter"),
+        Binding("t", "go_to_date", "go to date", show=False, id="timeline.go-to-date"),
+        Binding("o", "documents", "documents", show=False, id="timeline.documents"),
+        Binding("r", "results", "search results", show=False, id="search.results"),
+        Binding("F", "clear_filter", "clear filter", show=False, id="filter.clear"),
         Binding("c", "cycle_calendar", "calendar", id="view.calendar"),
         Binding("b", "toggle_bidi", "bidi", id="view.bidi"),
         Binding("y", "copy_event", "copy", id="event.copy"),
@@ -107,9 +131,14 @@ class TimelineScreen(Screen[None]):
             super().__init__()
             self.text = text
 
-    def __init__(self, loader: Loader, options: ViewOptions, export_folder: Path | None = None) -> None:
+    def __init__(self, loader: Loader, options: ViewOptions, export_folder: Path | None = None,
+                 inputs: str = "", remember_key: str | None = None) -> None:
+        """``inputs``: what was opened, in a few words (for the status line);
+        ``remember_key``: where the selection, filter and search are kept between runs."""
         super().__init__()
+        self.remember_key = remember_key
         self.loader = loader
+        self.inputs = inputs
         self.options = options
         self.export_folder = export_folder or Path.cwd()
         self.timeline: Timeline | None = None
@@ -136,6 +165,7 @@ class TimelineScreen(Screen[None]):
                 yield ArticleView(id="article")
         yield DensityStrip(id="density")
         yield DetailLine(id="detail")
+        yield StatusLine(id="status")
         yield KeyBar(id="keys")
 
     @property
@@ -194,6 +224,7 @@ class TimelineScreen(Screen[None]):
         self._set_documents(timeline.documents)
         self.problems = list(timeline.problems)
         self._show(timeline)
+        self._recall_place()
         # The timeline lives as long as the app: keep the collector from walking
         # it again and again (full collections of 10,000 events stall key presses).
         gc.freeze()
@@ -233,6 +264,34 @@ class TimelineScreen(Screen[None]):
         if self.search_query:
             self._apply_search(self.search_query, jump=False)
         self._update_titles()
+
+    # --- remembered between runs ----------------------------------------------------------
+
+    def _recall_place(self) -> None:
+        if self.remember_key is None or self.timeline is None:
+            return
+        place = recall(self.remember_key)
+        if place is None:
+            return
+        spec = FilterSpec(place.actor, place.place, place.document, place.start, place.end)
+        if not spec.empty:
+            self.apply_filter(spec)
+        if place.search:
+            self._apply_search(place.search, jump=False)
+        if place.event:
+            self.timeline_list.select_event(place.event)
+        if not spec.empty or place.search:
+            self.notify(f"back where you were: the filter and search of the last run ({self._key_for('filter.clear')} "
+                        "clears them)", timeout=4)
+
+    def remember_place(self) -> None:
+        """Keep the selection, filter and search for the next run on these inputs."""
+        if self.remember_key is None or self.timeline is None:
+            return
+        event = self.timeline_list.event
+        spec = self.filter_spec
+        remember(self.remember_key, Place(event.id if event else "", self.search_query, spec.actor, spec.place,
+                                          spec.document, spec.start, spec.end))
 
     # --- following the selection ---------------------------------------------------------
 
@@ -296,12 +355,12 @@ class TimelineScreen(Screen[None]):
 
     def _update_titles(self) -> None:
         self.query_one("#timeline-title", PaneTitle).show(self._timeline_title())
-        self.query_one("#article-title", PaneTitle).show(self._article_title(), self.options.visual)
-        self.query_one("#timeline-pane").set_class(self.timeline_list.has_focus, "-active")
-        self.query_one("#article-pane").set_class(self.article.has_focus, "-active")
+        self.query_one("#article-title", PaneTitle).show(*self._article_title(), visual=self.options.visual)
+        self.query_one(StatusLine).show(self._status(), self.options.visual)
+        self.query_one("#timeline-title").set_class(self.timeline_list.has_focus, "-active")
+        self.query_one("#article-title").set_class(self.article.has_focus, "-active")
 
     def _timeline_title(self) -> str:
-        visual = self.options.visual
         parts = ["Timeline"]
         if self.shown is not None:
             count = len(self.shown.events)
@@ -309,31 +368,59 @@ class TimelineScreen(Screen[None]):
             whole = self.filter_spec.empty and not self.hidden_kinds
             parts.append(f"{count} events" if whole else f"{count} of {total} events")
             parts.append(f"{len(self.documents)} document" + ("s" if len(self.documents) != 1 else ""))
-        if not self.filter_spec.empty:
-            parts.append("filter: " + display_text(safe_line(self.filter_spec.describe()), visual))
-        if self.hidden_kinds:
-            parts.append("hidden: " + ", ".join(m for m in MARKS if m in self.hidden_kinds))
-        if self.search_query:
-            parts.append("search: " + display_text(safe_line(self.search_query), visual))
         if self.load_status:
             parts.append(self.load_status)
         if self.problems:
             parts.append(f"{len(self.problems)} problem(s): p")
         return " " + " · ".join(parts)
 
-    def _article_title(self) -> str:
-        """In reading order; PaneTitle reorders it in visual mode."""
+    def _status(self) -> Status:
+        listing = self.timeline_list
+        shown = len(listing.events)
+        total = len(self.timeline.events) if self.timeline is not None else shown
+        match, matches = listing.match_position()
+        documents = len(self.documents)
+        inputs = self.inputs
+        if documents:
+            inputs = f"{inputs} · {documents} document" + ("s" if documents != 1 else "") if inputs else ""
+        return Status(position=listing.cursor + 1 if listing.event is not None else 0, shown=shown, total=total,
+                      search=self.search_query, match=match, matches=matches,
+                      filter=self._filter_text(),
+                      clear_key=self._key_for("filter.clear"), inputs=inputs)
+
+    def _filter_text(self) -> str:
+        parts = [self.filter_spec.describe()] if not self.filter_spec.empty else []
+        if self.hidden_kinds:
+            parts.append("hidden " + ", ".join(m for m in MARKS if m in self.hidden_kinds))
+        return ", ".join(parts)
+
+    def _key_for(self, binding_id: str) -> str:
+        """The key that runs a binding now (the user may have remapped it)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.id == binding_id:
+                return self.app.get_key_display(active.binding) if len(key) > 1 else key
+        return ""
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Notices may quote Persian (a search, a title): drawn in the bidi mode."""
+        visual = self.options.visual
+        super().notify(visual_label(message, visual), title=visual_label(title, visual), severity=severity,
+                       timeout=timeout, markup=markup)
+
+    def _article_title(self) -> tuple[str, str]:
+        """The title and source, then the publication date (never cut: the
+        title gives way); in reading order, PaneTitle reorders in visual mode."""
         document = self.article.document
         if document is None:
-            return " Article"
+            return " Article", ""
         parts = [safe_line(document.title or document.id)]
         if document.id in self.document_tags:
             parts[0] = f"{self.document_tags[document.id]} {parts[0]}"
         if document.source:
             parts.append(safe_line(document.source))
-        if document.published:
-            parts.extend(day_labels(document.published, self.options.display))
-        return " " + " · ".join(parts) + " "
+        dates = " · " + " · ".join(day_labels(document.published, self.options.display)) if document.published else ""
+        return " " + " · ".join(parts), dates + " "
 
     def on_descendant_focus(self) -> None:
         self._update_titles()
@@ -388,7 +475,7 @@ class TimelineScreen(Screen[None]):
     # --- search and filter ---------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.app.push_screen(SearchScreen(self.search_query), self._search_done)
+        self.app.push_screen(SearchScreen(self.search_query, visual=self.options.visual), self._search_done)
 
     def _search_done(self, query: str | None) -> None:
         if query is None:
@@ -397,6 +484,7 @@ class TimelineScreen(Screen[None]):
 
     def _apply_search(self, query: str, jump: bool) -> None:
         self.search_query = query
+        self.article.set_search(query)
         listing = self.timeline_list
         if not query or self.shown is None:
             listing.set_matches([])
@@ -415,6 +503,44 @@ class TimelineScreen(Screen[None]):
         listing.cursor = after[0] if after else indices[0]
         self.notify(f"{len(indices)} event(s) match — n/N next/previous", markup=False, timeout=3)
 
+    def action_results(self) -> None:
+        listing = self.timeline_list
+        if not self.search_query or not listing.matches:
+            self.notify("no search results: / to search", timeout=2)
+            return
+        rows = [(i, date_column(listing.events[i], self.options.display)[0], listing.events[i].summary)
+                for i in listing.matches[:RESULTS_LIMIT]]
+        self.app.push_screen(ResultsScreen(self.search_query, rows, listing.cursor, visual=self.options.visual,
+                                           total=len(listing.matches)),
+                             self._result_chosen)
+
+    def _result_chosen(self, position: int | None) -> None:
+        if position is not None:
+            self.timeline_list.cursor = position
+
+    def action_documents(self) -> None:
+        if not self.documents:
+            self.notify("still loading", timeout=2)
+            return
+        self.app.push_screen(DocumentsScreen(list(self.documents.values()), self.document_tags,
+                                             self.options.display, visual=self.options.visual),
+                             self._document_chosen)
+
+    def _document_chosen(self, document_id: str | None) -> None:
+        if document_id is not None:
+            self.apply_filter(replace(self.filter_spec, document=document_id))
+
+    def action_go_to_date(self) -> None:
+        from core.documents import parse_date
+
+        self.app.push_screen(GoToDateScreen(parse_date, visual=self.options.visual), self._go_to_date_done)
+
+    def _go_to_date_done(self, day: date | None) -> None:
+        if day is None:
+            return
+        if not self.timeline_list.go_to_date(day):
+            self.notify("no events to go to", timeout=2)
+
     def action_filter(self) -> None:
         if self.timeline is None:
             self.notify("still loading", timeout=2)
@@ -424,11 +550,23 @@ class TimelineScreen(Screen[None]):
         events = self.timeline.events
         actors = sorted({a for e in events for a in e.actors})
         places = sorted({p for e in events for p in e.places})
-        self.app.push_screen(FilterScreen(self.filter_spec, parse_date, actors, places, sorted(self.documents)),
+        self.app.push_screen(FilterScreen(self.filter_spec, parse_date, actors, places, sorted(self.documents),
+                                          visual=self.options.visual),
                              self._filter_done)
 
     def apply_filter_clear(self) -> None:
         self.apply_filter(FilterSpec())
+
+    def action_clear_filter(self) -> None:
+        """Show every event again: no filter, no hidden kinds, no search."""
+        if self.filter_spec.empty and not self.search_query and not self.hidden_kinds:
+            self.notify("no filter or search to clear", timeout=2)
+            return
+        if self.search_query:
+            self._apply_search("", jump=False)
+        if not self.filter_spec.empty or self.hidden_kinds:
+            self.hidden_kinds = frozenset()
+            self.apply_filter(FilterSpec())
 
     def _filter_done(self, spec: FilterSpec | None) -> None:
         if spec is not None:
@@ -437,6 +575,10 @@ class TimelineScreen(Screen[None]):
     def apply_filter(self, spec: FilterSpec) -> None:
         if self.timeline is None:
             return
+        # A document may be named by its tag, as the rows show it (#5).
+        by_tag = {tag: doc_id for doc_id, tag in self.document_tags.items()}
+        if spec.document in by_tag:
+            spec = replace(spec, document=by_tag[spec.document])
         keep = self.timeline_list.event
         self.filter_spec = spec
         if spec.empty:
@@ -476,9 +618,9 @@ class TimelineScreen(Screen[None]):
             self.notify("no event to copy", timeout=2)
             return
         self.app.copy_to_clipboard(self.event_text(event))
-        self.notify("copied the event (date, summary, sentence) to the clipboard", timeout=3)
+        self.notify(copy_notice(os.environ), timeout=6)
 
-    def action_export(self, chosen: str = "markdown") -> None:
+    def action_export(self, chosen: str = "md") -> None:
         if self.shown is None:
             self.notify("still loading", timeout=2)
             return
@@ -494,18 +636,12 @@ class TimelineScreen(Screen[None]):
     def _export_done(self, request: ExportRequest | None) -> None:
         if request is None or self.shown is None:
             return
+        from core import export
+
+        first = self.options.display.first
+        calendar = first if first in export.LABEL_CALENDARS else "jalali"
         try:
-            from core import export
-        except ImportError:
-            self.notify("export is not available in this build (core.export is missing)", severity="error",
-                        markup=False)
-            return
-        calendar = self.options.display.first if self.options.display.first in export.CALENDARS else "jalali"
-        writers: dict[str, Callable[[Any], str]] = {
-            "markdown": lambda t: export.to_markdown(t, calendar), "json": export.to_json,
-            "csv": lambda t: export.to_csv(t, calendar), "timelinejs": lambda t: export.to_timelinejs(t, calendar)}
-        try:
-            text = writers[request.format](self.shown)
+            text = export.render(self.shown, request.format, calendar)  # the one dispatch, as extract's
             with open(request.path, "x", encoding="utf-8", newline="") as handle:  # never overwrite
                 handle.write(text)
         except OSError as error:
@@ -519,4 +655,4 @@ class TimelineScreen(Screen[None]):
         if not self.problems:
             self.notify("every input was read", timeout=2)
             return
-        self.app.push_screen(ProblemsScreen(self.problems))
+        self.app.push_screen(ProblemsScreen(self.problems, visual=self.options.visual))

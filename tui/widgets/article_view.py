@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from core.model import Document, Event
+from core.search_spans import search_spans
 from tui.bidi import is_rtl
 from tui.widgets.safe_text import safe_text
 from tui.widgets.strips import Piece, line_strip
@@ -42,6 +43,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--sentence",
         "article-view--date",
         "article-view--event-date",
+        "article-view--match",
     }
 
     BINDINGS = [
@@ -97,6 +99,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._layouts: LRUCache[tuple[str, int], tuple[list[tuple[int, int]], list[bool]]] = LRUCache(32)
         self._strips: LRUCache[tuple, Strip] = LRUCache(512)
         self._styles: dict[str, Style] | None = None
+        self._search = ""
+        self._matches: list[tuple[int, int]] = []  # search matches in this article, sorted
+        self._matches_key: tuple[str, str] = ("", "")
 
     # --- content -------------------------------------------------------------
 
@@ -109,6 +114,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._laid_out_width = -1
             self._strips.clear()
             self.scroll_to(y=0, animate=False)
+        self._find_matches()
         key = tuple(e.id for e in events_)
         if key != self._events_key:
             self._events_key = key
@@ -120,6 +126,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._layout()
         self.refresh()
         self.call_after_refresh(self.scroll_to_current)
+
+    def set_search(self, query: str) -> None:
+        """Mark the matches of ``query`` (the timeline's search) in the article."""
+        if query != self._search:
+            self._search = query
+            self._find_matches()
+            self._strips.clear()
+            self.refresh()
+
+    def _find_matches(self) -> None:
+        key = (self.document.id if self.document is not None else "", self._search)
+        if key != self._matches_key:
+            self._matches_key = key
+            self._matches = search_spans(self._text, self._search) if self._search and self._text else []
 
     def set_visual(self, visual: bool) -> None:
         self.visual = visual
@@ -148,7 +168,25 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if cached is None:
             cached = self._layouts[key] = self._wrap(width)
         self._lines, self._line_rtl = cached
-        self.virtual_size = Size(width, len(self._lines))
+        self._set_virtual_size(Size(width, len(self._lines)))
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """A new article's length, without laying out the screen again: the
+        scrollbar is always shown (``overflow-y: scroll``), so only it and this
+        pane change. Assigning ``virtual_size`` would repaint every line of
+        the screen, some 20 KB per key press over SSH."""
+        if size == self.virtual_size:
+            return
+        if not self.is_mounted or self.size.height == 0:
+            self.virtual_size = size
+            return
+        self.set_reactive(ArticleView.virtual_size, size)
+        scrollbar = self.vertical_scrollbar
+        scrollbar.window_virtual_size = size.height
+        scrollbar.window_size = self.scrollable_content_region.height
+        scrollbar.refresh()
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        self.refresh()
 
     def _wrap(self, width: int) -> tuple[list[tuple[int, int]], list[bool]]:
         lines = wrap(self._text, width)
@@ -186,7 +224,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         sentence = self.current.sentence.span if self.current is not None else (0, 0)
         mention = self.current.date.span if self.current is not None else (0, 0)
         # Only the highlight inside this line matters: other lines stay cached as the selection moves.
-        key = (index, width, self.visual, self._clip(sentence, start, end), self._clip(mention, start, end))
+        key = (index, width, self.visual, self._clip(sentence, start, end), self._clip(mention, start, end),
+               self._matches_key)
         strip = self._strips.get(key)
         if strip is None:
             strip = line_strip(self._pieces(start, end, sentence, mention), width, self._style(""),
@@ -200,7 +239,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         first = bisect_left(self._date_spans, (start - self._longest_span, 0))
         dates = [s for s in self._date_spans[first:bisect_left(self._date_spans, (end, 0))] if s[1] > start]
         cuts = {start, end, body_start, *sentence, *mention}
-        for a, b in dates:
+        matches = [m for m in self._matches if m[0] < end and m[1] > start]
+        for a, b in (*dates, *matches):
             cuts.update((a, b))
         points = sorted(p for p in cuts if start <= p <= end)
         pieces: list[Piece] = []
@@ -216,6 +256,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 style += self._style("event-date")
             if mention[0] <= a < mention[1]:
                 style += self._style("date")
+            if any(x <= a < y for x, y in matches):
+                style += self._style("match")
             pieces.append((self._text[a:b], style))
         return pieces
 

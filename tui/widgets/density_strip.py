@@ -13,7 +13,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from core.model import Event
-from tui.widgets.date_labels import DateDisplay, event_year, with_digits
+from tui.date_display import DateDisplay, event_year, with_digits
 from tui.widgets.strips import Piece, fit, to_strip
 
 _BARS = "▁▂▃▄▅▆▇█"

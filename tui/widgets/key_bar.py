@@ -7,6 +7,9 @@ line of text, repainted when the screen's bindings change.
 
 from __future__ import annotations
 
+from textual import events
+from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -15,6 +18,18 @@ from tui.widgets.strips import Piece, fit, pieces_width, to_strip
 
 class KeyBar(Widget):
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._spans: list[tuple[int, int, DOMNode, Binding]] = []  # cells of each hint drawn
+
+    async def on_click(self, event: events.Click) -> None:
+        """A click on a hint runs it, as its key would."""
+        for start, end, node, binding in self._spans:
+            if start <= event.x < end:
+                event.stop()
+                await self.app.run_action(binding.action, node)
+                return
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -35,7 +50,8 @@ class KeyBar(Widget):
         pieces: list[Piece] = []
         used = 0
         seen: set[str] = set()
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        self._spans = []
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if not binding.show or not enabled or binding.action in seen:
                 continue
             seen.add(binding.action)
@@ -45,5 +61,6 @@ class KeyBar(Widget):
             if used + size > width:
                 break  # whole entries only: the first keys are the ones that matter most
             pieces.extend(entry)
+            self._spans.append((used, used + size, node, binding))
             used += size
         return to_strip(fit(pieces, width), width, base)

@@ -100,6 +100,10 @@ def line_strip(pieces: Sequence[Piece], width: int, fill: Style, visual: bool,
     return to_strip(pad(drawn, width, fill, right=rtl), width, fill)
 
 
-def display_text(text: str, visual: bool, rtl: bool | None = None) -> str:
-    """A short label for a place that is not a paragraph (titles, notices)."""
-    return to_visual(text, rtl)[0] if visual else text
+def visual_label(text: str, visual: bool) -> str:
+    """Text for a place drawn by Textual itself (a notice, a list): each line
+    reordered and shaped in visual mode, in the direction of its first strong
+    letter (left to right when it has none, as the English around it)."""
+    if not visual:
+        return text
+    return "\n".join(to_visual(line, is_rtl(line, default=False))[0] for line in text.split("\n"))

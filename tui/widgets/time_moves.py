@@ -30,6 +30,15 @@ class TimeIndex:
         day = self._sorted[position]
         return self._order[bisect_left(self._sorted, day)]
 
+    def closest(self, target: date) -> int | None:
+        """The event that starts nearest ``target`` (the earlier on a tie)."""
+        if not self._sorted:
+            return None
+        position = bisect_left(self._sorted, target)
+        candidates = [p for p in (position - 1, position) if 0 <= p < len(self._sorted)]
+        best = min(candidates, key=lambda p: (abs((self._sorted[p] - target).days), p))
+        return self._first_at(best)
+
     def nearest(self, current: int, target: date, forward: bool) -> int | None:
         """The event nearest ``target`` that starts after (before) event ``current``."""
         here = self._starts[current]

@@ -1,10 +1,11 @@
 """The timeline: events under year headings, one line each, moved through by key.
 
 Drawn with the line API (only the visible rows are built), so moving through
-10,000 events costs the same as through ten. A row is: the granularity and
-uncertainty mark, the date in the first and second calendar, the document
-(when there are several), the kind mark with the count of reports, and the
-one-line summary.
+10,000 events costs the same as through ten. A row is: the search match,
+granularity and uncertainty marks, the date in the first and second calendar,
+the kind mark with the count of reports and the one-line summary, and the
+document tag (when there are several); how the width is shared, and what
+gives way first, is ``row_layout``'s job.
 """
 
 from __future__ import annotations
@@ -26,14 +27,12 @@ from textual.strip import Strip
 
 from core.model import Event
 from tui.bidi import is_rtl
-from tui.widgets.date_labels import DateDisplay, date_column, event_year, kind_mark, mark, shift, year_heading
+from tui.date_display import DateDisplay, date_column, event_year, kind_mark, mark, shift, year_heading
+from tui.widgets import row_layout
 from tui.widgets.safe_text import safe_line
-from tui.widgets.strips import Piece, fit, line_strip, pad, pieces_width, to_strip, visual_pieces
+from tui.widgets.strips import Piece, fit, line_strip, pad, to_strip, visual_pieces
 from tui.widgets.time_moves import TimeIndex
 
-# Longest date labels kept whole; longer ones (wide ranges) end in "…".
-_MAX_FIRST = 24
-_MAX_SECOND = 22
 _LRM = "\u200e"  # keeps an ISO date left-to-right inside Persian, for terminals that reorder
 
 
@@ -73,7 +72,8 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("enter", "open_source", "source", id="timeline.open-source"),
     ]
 
-    cursor: reactive[int] = reactive(-1, init=False)
+    # repaint=False: watch_cursor repaints the two rows that change, not the whole pane
+    cursor: reactive[int] = reactive(-1, init=False, repaint=False)
     """Index of the selected event in ``events``; -1 when there are none."""
 
     class Highlighted(Message):
@@ -110,6 +110,8 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._labels: dict[int, tuple[str, str, str]] = {}
         self._first_width = 0
         self._second_width = 0
+        self._tag_width = 0
+        self._planned: tuple[int, row_layout.Columns] | None = None
         self._time_index = TimeIndex([])
         self._matches: list[int] = []
         self._match_set: frozenset[int] = frozenset()
@@ -130,6 +132,7 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         one nearest ``near``, else the first."""
         self.events = list(events_)
         self._document_tags = document_tags
+        self._tag_width = max((cell_len(tag) for tag in document_tags.values()), default=0)
         self._time_index = TimeIndex([e.date.start for e in self.events])
         self._matches, self._match_set = [], frozenset()
         self._relayout()
@@ -159,6 +162,18 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self.refresh()
 
+    @property
+    def matches(self) -> list[int]:
+        """Positions of the search matches, ascending."""
+        return list(self._matches)
+
+    def match_position(self) -> tuple[int, int]:
+        """(1-based index of the selected event among the search matches, or 0
+        when it is not one; how many matches)."""
+        position = bisect_left(self._matches, self.cursor)
+        on_match = position < len(self._matches) and self._matches[position] == self.cursor
+        return (position + 1 if on_match else 0), len(self._matches)
+
     def _nearest_to(self, day: date) -> int:
         return min(range(len(self.events)), key=lambda i: abs((self.events[i].date.start - day).days))
 
@@ -182,13 +197,14 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows, self._headings, self._row_of_event = rows, headings, row_of_event
         self._group_starts = group_starts
         self._labels = {}
-        first = second = 0
+        firsts, seconds = [], []
         for index in range(len(self.events)):
             label_first, label_second, _ = self._label(index)
-            first = max(first, cell_len(label_first))
-            second = max(second, cell_len(label_second))
-        self._first_width = min(first, _MAX_FIRST)
-        self._second_width = min(second, _MAX_SECOND)
+            firsts.append(cell_len(label_first))
+            seconds.append(cell_len(label_second))
+        self._first_width = row_layout.column_width(firsts)
+        self._second_width = row_layout.column_width(seconds)
+        self._planned = None
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(rows))
         self.refresh()
@@ -258,45 +274,53 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         event = self.events[index]
         first, second, event_mark = self._label(index)
         first_gregorian = self.display_options.first == "gregorian"
-        tag = self._document_tags.get(event.document, "")
-        summary = safe_line(event.summary)
+        columns = row_layout.fit_row(self._columns(width), width, cell_len(first), cell_len(second))
+        tag = self._document_tags.get(event.document, "") if columns.tag else ""
+        # The kind and the count of reports (+×3) open the summary's column, never cut.
+        kind = kind_mark(event).strip()
+        kind_cells = min(cell_len(kind) + 1, columns.summary) if kind else 0
+        kind_pieces: list[Piece] = [(kind + " ", mark_style)] if kind else []
+        summary = fit([(safe_line(event.summary), fill)], columns.summary - kind_cells)
         match_mark = "*" if index in self._match_set else " "
-        first_col = fit([(first, first_style)], self._first_width)
-        second_col = fit([(second, second_style)], self._second_width)
+        first_col = fit([(first, first_style)], columns.first)
+        second_col = fit([(second, second_style)], columns.second)
+        gap = " " * row_layout.GAP
         if not self.visual:
             pieces: list[Piece] = [
                 (match_mark + event_mark + " ", mark_style),
-                *pad([((_LRM if first_gregorian else "") + t, s) for t, s in first_col],
-                     self._first_width, first_style),
-                ("  ", fill),
-                *pad([((_LRM if not first_gregorian else "") + t, s) for t, s in second_col],
-                     self._second_width, second_style),
-                ("  ", fill),
+                *pad([((_LRM if first_gregorian else "") + t, s) for t, s in first_col], columns.first, first_style),
             ]
-            if tag:
-                pieces.append((tag + " ", doc_style))
-            pieces.append((kind_mark(event), mark_style))
-            pieces.append((summary, fill))
+            if columns.second:
+                pieces += [(gap, fill), *pad([((_LRM if not first_gregorian else "") + t, s) for t, s in second_col],
+                                             columns.second, second_style)]
+            pieces += [(gap, fill), *kind_pieces, *pad(summary, columns.summary - kind_cells, fill)]
+            if columns.tag:
+                pieces += [(" ", fill), *pad([(tag, doc_style)], columns.tag, doc_style, right=True)]
             return line_strip(pieces, width, fill, visual=False)
         # Visual: columns laid out right to left, each reordered on its own.
-        event_mark = event_mark[::-1]
-        columns: list[list[Piece]] = [
-            [(match_mark + event_mark, mark_style)],  # read from the right: mark, then match
+        columns_drawn: list[list[Piece]] = [
+            [(match_mark + event_mark[::-1], mark_style)],  # read from the right: mark, then match
             [(" ", fill)],
-            pad(visual_pieces(first_col, not first_gregorian), self._first_width, first_style, right=True),
-            [("  ", fill)],
-            pad(visual_pieces(second_col, first_gregorian), self._second_width, second_style, right=True),
-            [("  ", fill)],
+            pad(visual_pieces(first_col, not first_gregorian), columns.first, first_style, right=True),
         ]
-        if tag:
-            columns.append([(" " + tag, doc_style)])
-        if kind_mark(event):
-            columns.append([(kind_mark(event)[::-1], mark_style)])  # read from the right, as the marks
-        used = sum(pieces_width(c) for c in columns)
-        text = fit([(summary, fill)], max(width - used, 0))
-        columns.append(pad(visual_pieces(text, is_rtl(summary)), max(width - used, 0), fill, right=True))
-        drawn = [piece for column in reversed(columns) for piece in column]
+        if columns.second:
+            columns_drawn += [[(gap, fill)],
+                              pad(visual_pieces(second_col, first_gregorian), columns.second, second_style,
+                                  right=True)]
+        # The kind mark reads from the right too, before the summary.
+        kind_drawn = [(" ", fill), (kind[::-1], mark_style)] if kind else []
+        columns_drawn += [[(gap, fill)],
+                          pad([*visual_pieces(summary, is_rtl(event.summary)), *kind_drawn], columns.summary, fill,
+                              right=True)]
+        if columns.tag:
+            columns_drawn += [[(" ", fill)], pad([(tag, doc_style)], columns.tag, doc_style)]
+        drawn = [piece for column in reversed(columns_drawn) for piece in column]
         return to_strip(drawn, width, fill)
+
+    def _columns(self, width: int) -> row_layout.Columns:
+        if self._planned is None or self._planned[0] != width:
+            self._planned = (width, row_layout.plan(width, self._first_width, self._second_width, self._tag_width))
+        return self._planned[1]
 
     # --- selection -------------------------------------------------------------
 
@@ -332,16 +356,38 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self.call_after_refresh(self._scroll_to_cursor)
 
     def on_focus(self) -> None:
-        self._strips.clear()
-        self.refresh()
+        self._refresh_cursor_row()  # only the cursor looks different (rows are cached by focus)
 
     def on_blur(self) -> None:
-        self._strips.clear()
-        self.refresh()
+        self._refresh_cursor_row()
+
+    def _refresh_cursor_row(self) -> None:
+        if 0 <= self.cursor < len(self._row_of_event):
+            self.refresh_line(self._row_of_event[self.cursor])
+
+    def on_click(self, event: events.Click) -> None:
+        """A click selects the event on that row (a year heading: its first event)."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = self.scroll_offset.y + offset.y
+        if 0 <= row < len(self._rows):
+            index = self._rows[row]
+            self.cursor = index if index >= 0 else self._group_starts[-index - 1]
+            if event.chain == 2:  # a double click opens the source, as Enter
+                self.action_open_source()
 
     def on_key(self, event: events.Key) -> None:
         # Remember the key before this one, for two-key commands like "gg".
         self._key_before, self._last_key = self._last_key, event.key
+
+    def go_to_date(self, day: date) -> bool:
+        """Select the event that starts nearest ``day``; False when there are none."""
+        found = self._time_index.closest(day)
+        if found is None:
+            return False
+        self.cursor = found
+        return True
 
     def select_event(self, event_id: str) -> bool:
         for index, event in enumerate(self.events):

@@ -1,4 +1,4 @@
-"""Dates as the timeline shows them, in any of the three calendars.
+"""Dates as the app shows them, in any of the three calendars, in words.
 
 A label covers the event's interval in units that match its granularity: a
 day («۷ آذر ۱۴۰۳», ``2024-11-27``), months («آبان–آذر ۱۴۰۳», ``2024-08…09``)
@@ -17,9 +17,9 @@ from functools import cache, lru_cache
 
 from core import calendars
 from core.lexicon import read_rows
-from core.model import Event, Mention
+from core.model import CALENDARS, Event, Mention
+from core.resolve import calendar_year, shift_unit, year_period
 
-CALENDARS: tuple[str, ...] = ("jalali", "gregorian", "hijri")
 DIGIT_CHOICES: tuple[str, ...] = ("auto", "persian", "latin")
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _LATIN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -83,36 +83,20 @@ def season_names() -> dict[int, str]:
     return names
 
 
-# --- calendar arithmetic ------------------------------------------------------
-
-def year_of(day: date, calendar: str) -> int:
-    return calendars.to_calendar(day, calendar)[0]
-
-
-def year_interval(year: int, calendar: str) -> tuple[date, date]:
-    if calendar == "jalali":
-        return calendars.jalali_year_interval(year)
-    if calendar == "hijri":
-        return calendars.hijri_year_interval(year)
-    return date(year, 1, 1), date(year, 12, 31)
-
+# --- moving in time (the arithmetic is core.resolve's) -------------------------
 
 def shift(day: date, unit: str, amount: int, calendar: str) -> date:
     """``day`` moved by ``amount`` days, months or years of ``calendar``;
     a day past the end of the target month becomes its last day."""
     if unit == "day":
         return day + timedelta(days=amount)
-    year, month, dom = calendars.to_calendar(day, calendar)
-    if unit == "month":
-        index = year * 12 + (month - 1) + amount
-        year, month = divmod(index, 12)
-        month += 1
-    elif unit == "year":
-        year += amount
-    else:
+    if unit not in ("month", "year"):
         raise ValueError(f"no time unit {unit!r}")
+    months = amount if unit == "month" else 12 * amount
     try:
-        return calendars.from_calendar(year, month, min(dom, calendars.month_length(year, month, calendar)), calendar)
+        target = shift_unit(calendar, day, "month", months)
+        day_of_month = calendars.to_calendar(day, calendar)[2]
+        return min(target.start + timedelta(days=day_of_month - 1), target.end)
     except (ValueError, OverflowError):
         return date.min if amount < 0 else date.max
 
@@ -222,7 +206,7 @@ def year_heading(year: int, display: DateDisplay) -> tuple[str, str]:
     """A year of the first calendar and the years of the second it overlaps."""
     first = with_digits(str(year), display.persian_digits(display.first))
     try:
-        start, end = year_interval(year, display.first)
+        start, end = year_period(display.first, year)
     except (ValueError, OverflowError):
         return first, ""
     return first, interval_label(start, end, "year", display.second, display.persian_digits(display.second))
@@ -231,15 +215,9 @@ def year_heading(year: int, display: DateDisplay) -> tuple[str, str]:
 def event_year(event: Event, calendar: str) -> int:
     """The year an event is listed under: where its interval starts."""
     try:
-        return year_of(event.date.start, calendar)
+        return calendar_year(event.date.start, calendar)
     except (ValueError, OverflowError):
         return event.date.start.year
-
-
-def full_date(event: Event, display: DateDisplay) -> list[str]:
-    """Every calendar's label (first calendar first), for the detail line."""
-    others = [c for c in CALENDARS if c != display.first]
-    return [mention_label(event.date, c, display) for c in (display.first, *others)]
 
 
 def qualifiers(event: Event) -> list[str]:
@@ -253,5 +231,5 @@ def qualifiers(event: Event) -> list[str]:
     if mention.relative:
         words.append("relative to publication")
     if event.inferred:
-        words.append("inferred" + (f": {event.reason}" if event.reason else ""))
+        words.append("inferred")  # why: the detail line's next line gives the reason
     return words
