@@ -490,7 +490,13 @@ class ArchiveStore:
         events = sorted((event_from_record(json.loads(r[0])) for r in self.query(
             f"SELECT {_EVENT_RECORD} WHERE e.doc_no = ?", (doc_no,))),
             key=lambda e: (e.sentence.span[0], e.date.span[0], e.id))
-        return DocumentView(document, sentences, mentions, events)
+        published, inferred, reason = self.query(
+            "SELECT published, published_inferred, published_reason FROM documents WHERE doc_no = ?", (doc_no,))[0]
+        publication = Publication(date.fromisoformat(published) if published else None, bool(inferred), reason)
+        # The view gains the publication used with the app's reading of stores
+        # (branch appstore); given as soon as DocumentView has the field.
+        extra = {"publication": publication} if "publication" in DocumentView.__dataclass_fields__ else {}
+        return DocumentView(document, sentences, mentions, events, **extra)
 
     def document_number(self, doc_id: str) -> int | None:
         """1-based place of the document in input order."""
