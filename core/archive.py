@@ -402,6 +402,7 @@ class ArchiveStore:
         self.db = _connect(path, read_only=True)
         self.lock = threading.Lock()
         self._ranked: dict[str, list[str]] = {}
+        self._numbered_in_order: bool | None = None  # doc_no is 1..n without a gap (see document_number)
         _check(self.db, path)
 
     def query(self, sql: str, params: Sequence = ()) -> list[tuple]:
@@ -499,10 +500,19 @@ class ArchiveStore:
         return DocumentView(document, sentences, mentions, events, **extra)
 
     def document_number(self, doc_id: str) -> int | None:
-        """1-based place of the document in input order."""
-        rows = self.query("SELECT count(*) FROM documents WHERE doc_no <= (SELECT doc_no FROM documents WHERE id = ?)"
-                          " AND EXISTS (SELECT 1 FROM documents WHERE id = ?)", (doc_id, doc_id))
-        return rows[0][0] or None
+        """1-based place of the document in input order: its ``doc_no`` when the
+        documents are numbered 1..n without a gap (as the writer numbers them),
+        else counted. The app asks once per document whose rows it draws:
+        counting for each would read a large archive's whole table."""
+        rows = self.query("SELECT doc_no FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            return None
+        if self._numbered_in_order is None:
+            top, count = self.query("SELECT max(doc_no), count(*) FROM documents")[0]
+            self._numbered_in_order = top == count
+        if self._numbered_in_order:
+            return rows[0][0]
+        return self.query("SELECT count(*) FROM documents WHERE doc_no <= ?", (rows[0][0],))[0][0]
 
     def problems(self) -> list[str]:
         return [r[0] for r in self.query("SELECT line FROM problems ORDER BY problem_no")]

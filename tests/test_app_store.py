@@ -289,3 +289,38 @@ def test_date_columns_widen_when_wider_dates_come_into_view() -> None:
         assert texts[0].index("رویداد") == texts[1].index("رویداد") > narrow + 4
 
     drive(make_app(timeline), scenario)
+
+
+def test_an_archive_opens_to_the_same_timeline_as_its_inputs(tmp_path: Path) -> None:
+    """``ruydad ARCHIVE`` and ``ruydad INPUTS`` through the same loader: the same
+    rows, tags, search matches, filter and article."""
+    from tui.cli import main
+
+    articles = Path(__file__).resolve().parent / "articles"
+    inputs = [str(articles / "quake-irna.txt"), str(articles / "quake-isna.txt"), str(articles / "news.jsonl")]
+    archive = tmp_path / "news.ruydad"
+    assert main(["index", *inputs, "--db", str(archive)]) == 0
+    seen: dict[str, dict] = {}
+
+    async def look(pilot, label: str) -> None:
+        main_screen = pilot.app.main
+        timeline = listing(pilot)
+        found = seen[label] = {"rows": [e.id for e in timeline.events]}
+        found["tags"] = [main_screen.document_tags.get(e.document, "") for e in timeline.events]
+        found["title"] = title(pilot)
+        await pilot.press("slash", *"زلزله", "enter")
+        found["matches"] = list(timeline._matches)
+        await pilot.press("enter")
+        found["article"] = (main_screen.article.document.id, [e.id for e in main_screen.article._events])
+        await pilot.press("escape")
+        main_screen.apply_filter(main_screen.filter_spec.__class__(place="تهران"))
+        await pilot.pause()
+        found["filtered"] = [e.id for e in timeline.events]
+
+    for label, paths in (("inputs", inputs), ("archive", [str(archive)])):
+        async def scenario(pilot, label=label):
+            await look(pilot, label)
+
+        drive(RuydadApp(timeline_loader(paths, None), Settings()), scenario)
+    assert len(seen["inputs"]["rows"]) > 10 and seen["inputs"]["matches"] and seen["inputs"]["filtered"]
+    assert seen["archive"] == seen["inputs"]
