@@ -41,6 +41,7 @@ from itertools import islice
 from datetime import date
 from pathlib import Path
 
+from core.archive_header import is_archive  # one test of the header, light enough for the app to start with
 from core.documents import Problem
 from core.events import Publication
 from core.export import event_record, mention_record
@@ -50,7 +51,6 @@ from core.records import event_from_record, mentions_from_records
 from core.store import DocumentView, Query
 from core.timeline import DocumentAnalysis, Timeline, name_keys, search_text, squash
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 SCHEMA_VERSION = "1"
 PAGE = 64
 _PAGES_KEPT = 32
@@ -114,15 +114,6 @@ _TIMELINE_ORDER = "start_day, end_day, granularity_rank, lead, doc_no, span_star
 # An event's record: its own, or (one report, nothing merged) its report's.
 _EVENT_RECORD = ("coalesce(e.record, (SELECT r.record FROM reports r WHERE r.doc_no = e.doc_no AND r.n = e.n))"
                  " FROM events e")
-
-
-def is_archive(path: str | Path) -> bool:
-    """Whether ``path`` is a SQLite file (by its header, whatever its name)."""
-    try:
-        with open(path, "rb") as f:
-            return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
 
 
 def content_hash(document: Document) -> str:
