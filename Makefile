@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
-	PYTHONWARNINGS="ignore:Editable installation" $(VENV)/bin/pip install -q -e '.[test]'
+	PYTHONWARNINGS="ignore:Editable installation" $(VENV)/bin/pip install -q -e '.[test,dask]'
 	touch $(STAMP)
 
 .PHONY: run test

@@ -9,6 +9,7 @@ these labels too, so they live here, apart from the export formats.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from core.calendars import gregorian_month_length, gregorian_to_jalali, jalali_month_length
 from core.model import Mention
@@ -22,6 +23,9 @@ RANGE = "–"
 _PRECISION = {"day": 3, "week": 3, "month": 2, "season": 2, "year": 1, "decade": 1, "century": 1}
 
 
+# Kept: a timeline writes the same few thousand days again and again, and
+# converting a day to Jalali (jdatetime) is the slow part of writing one.
+@lru_cache(maxsize=1 << 14)
 def jalali_label(start: date, end: date, granularity: str | None = None) -> str:
     """The Jalali days ``[start, end]``: «1403/09/07», «1397/06», «1395–1396».
 

@@ -2,7 +2,7 @@
 that is asked for pages, never handed the whole timeline.
 
 Two kinds of store keep to this protocol:
-- ``MemoryStore`` (``core.timeline``): a ``Timeline`` built in this process
+- ``MemoryStore`` (``core.memory_store``): a ``Timeline`` built in this process
   from plain inputs (a few articles, or a file of thousands);
 - ``ArchiveStore`` (``core.archive``): an archive on disk (SQLite), which
   answers every call with a query and keeps only what is on screen.
@@ -19,9 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from core.model import Document, Event, Mention, Sentence
+
+if TYPE_CHECKING:
+    from core.events import Publication
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +58,9 @@ class Selection(Protocol):
     def __len__(self) -> int: ...
 
     def starts(self) -> Sequence[int]:
-        """``date.toordinal()`` of each event's start day, in timeline order."""
+        """``date.toordinal()`` of each event's start day, in timeline order:
+        never decreasing (timeline order sorts by start day first), so the app
+        finds a date or a year's first event by binary search."""
 
     def page(self, first: int, count: int) -> list[Event]:
         """Events at positions ``first`` .. ``first + count - 1`` (fewer at the end)."""
@@ -75,16 +80,22 @@ class Selection(Protocol):
 @dataclass(frozen=True, slots=True)
 class DocumentView:
     """One document as the article pane needs it: its text, sentences,
-    mentions and the events it reports (document order)."""
+    mentions and the events it reports (document order): the events whose
+    ``document`` is this one, so their spans point into its text.
+    ``publication``: the date the timeline used (None: the document's own)."""
 
     document: Document
     sentences: list[Sentence]
     mentions: list[Mention]
     events: list[Event]
+    publication: Publication | None = None
 
 
 class EventStore(Protocol):
-    """A timeline to read from: documents, problems, and selections of events."""
+    """A timeline to read from: documents, problems, and selections of events.
+
+    The app opens a store in its loading thread and reads it afterwards on
+    its UI thread (never from two threads at once)."""
 
     def select(self, query: Query) -> Selection: ...
 
@@ -95,10 +106,16 @@ class EventStore(Protocol):
 
     def document_view(self, doc_id: str) -> DocumentView | None: ...
 
+    def document_number(self, doc_id: str) -> int | None:
+        """1-based place of the document in input order (the app tags rows
+        «#n» with it), None for an unknown id."""
+
     def problems(self) -> list[str]:
         """One line per input (or record) that could not be read or analysed."""
 
     def names(self, kind: str, prefix: str = "", limit: int = 50) -> list[str]:
-        """Actor (``kind="actor"``) or place names for completion, most reported first."""
+        """Names for completion whose start matches ``prefix`` (ignoring case):
+        actors (``kind="actor"``) or places (``"place"``), most reported first;
+        document ids (``"document"``) in input order."""
 
     def close(self) -> None: ...

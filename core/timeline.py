@@ -6,7 +6,8 @@ comes after the other events of its interval.
 
 The same happening reported by several articles (the same days, and
 sentences whose content words overlap by ``MERGE_JACCARD`` or more, see
-``similarity``) is one event with every report in ``sources``.
+``core.merging``, shared with the archive) is one event with every report
+in ``sources``.
 
 Publication dates: ``published`` (the ``--date`` flag) overrides every
 document's; without either, the date is inferred as the latest day the
@@ -23,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
 from itertools import chain
 
 from core.documents import Problem
@@ -31,16 +31,17 @@ from core.events import Publication, events_of
 from core.date_labels import gregorian_label, jalali_label
 from core.gazetteer import canonical_name, content_words
 from core.lemmas import lemma_words
-from core.model import GRANULARITY_RANK, Document, Event, Mention, Sentence
+from core.merging import MERGE_JACCARD, merge, order_key, similarity
+from core.model import Document, Event, Mention, Sentence
 from core.normalize import NormalizedText, fold, normalize
 from core.parallel import analyze_all
 from core.sentences import normalized_span, split_sentences
 from core.timex.resolvers import FIRST_DAY, LAST_DAY
 
-MERGE_JACCARD = 0.35
 MERGE_ON_LEMMAS = True
 
-__all__ = ["Timeline", "Publication", "DocumentAnalysis", "build_timeline", "mentions_of", "analyze",
+__all__ = ["MERGE_JACCARD", "similarity", "Timeline", "Publication", "DocumentAnalysis", "build_timeline",
+           "mentions_of", "analyze",
            "analysis_from_mentions", "assemble", "infer_publication", "resolve_publication"]
 
 
@@ -93,27 +94,49 @@ class Timeline:
     def _haystack(self, event: Event) -> str:
         hay = self._haystacks.get(event.id)
         if hay is None:
-            m = event.date
-            parts = [event.summary, event.sentence.text, *(s.sentence.text for s in event.sources),
-                     *event.actors, *event.places, m.text, m.start.isoformat(), m.end.isoformat(),
-                     jalali_label(m.start, m.end), gregorian_label(m.start, m.end),
-                     jalali_label(m.start, m.end, m.granularity), gregorian_label(m.start, m.end, m.granularity)]
-            hay = self._haystacks[event.id] = "\n".join(_squash(p) for p in parts)
+            hay = self._haystacks[event.id] = search_text(event)
         return hay
 
 
-def _squash(text: str) -> str:
+def search_text(event: Event) -> str:
+    """What ``Timeline.search`` (and the archive's index) looks in: summary,
+    sentences, actors, places and the date in every way it is written,
+    squashed (``squash``)."""
+    m = event.date
+    parts = [event.summary, event.sentence.text, *(s.sentence.text for s in event.sources),
+             *event.actors, *event.places, m.text, m.start.isoformat(), m.end.isoformat(),
+             jalali_label(m.start, m.end), gregorian_label(m.start, m.end),
+             jalali_label(m.start, m.end, m.granularity), gregorian_label(m.start, m.end, m.granularity)]
+    # A part held in another (the summary in its sentence, a sentence every
+    # copy of a story repeats) can match nothing the other does not: left out.
+    squashed = sorted({squash(p) for p in parts}, key=lambda part: (-len(part), part))
+    kept: list[str] = []
+    for part in squashed:
+        if not any(part in longer for longer in kept):
+            kept.append(part)
+    return "\n".join(kept)
+
+
+def squash(text: str) -> str:
+    """Text as search compares it: folded (ZWNJ, letter forms, digits) and without spaces."""
     return fold(text).replace(" ", "")
 
 
-def _name_keys(query: str | None) -> set[str] | None:
+_squash = squash
+
+
+def name_keys(query: str | None) -> set[str] | None:
+    """What a name filter looks for: the query and the gazetteer's name for it, squashed."""
     if query is None:
         return None
-    keys = {_squash(query)}
+    keys = {squash(query)}
     canonical = canonical_name(query)
     if canonical is not None:
-        keys.add(_squash(canonical))
+        keys.add(squash(canonical))
     return keys
+
+
+_name_keys = name_keys
 
 
 def _names_match(keys: set[str], names: list[str]) -> bool:
@@ -238,120 +261,16 @@ def _merge_words(sentence: Sentence, mentions: list[Mention], normalized: Normal
 
 # --- many documents --------------------------------------------------------------------
 
-def _order(event: Event, doc_index: dict[str, int]) -> tuple:
-    m = event.date
-    # A lead comes after the other happenings of its day: the article was
-    # written after them (and an inferred date is the day of the latest one).
-    return (m.start, m.end, GRANULARITY_RANK.get(m.granularity, len(GRANULARITY_RANK)), event.lead,
-            doc_index.get(event.document, 0), m.span[0])
-
-
 def assemble(documents: list[Document], analyses: list[DocumentAnalysis], problems: list[Problem]) -> Timeline:
     """One timeline from analysed documents (``analyses[i]`` is of ``documents[i]``)."""
     doc_index = {d.id: i for i, d in enumerate(documents)}
     pairs = [(e, w) for a in analyses for e, w in zip(a.events, a.words)]
-    pairs.sort(key=lambda p: _order(p[0], doc_index))
+    pairs.sort(key=lambda p: order_key(p[0], doc_index.get(p[0].document, 0)))
     return Timeline(
-        documents=list(documents), events=_merge(pairs), problems=list(problems),
+        documents=list(documents), events=merge(pairs), problems=list(problems),
         mentions={d.id: a.mentions for d, a in zip(documents, analyses)},
         sentences={d.id: a.sentences for d, a in zip(documents, analyses)},
         publications={d.id: a.publication for d, a in zip(documents, analyses)})
-
-
-@dataclass(slots=True)
-class _Cluster:
-    event: Event
-    documents: set[str]
-    # Distinct word sets of its reports: the same wording (a syndicated
-    # story) is compared once, not once per copy.
-    words: set[frozenset[str]]
-
-
-# A report joins a cluster by resembling one of its first few wordings; more
-# add nothing but cost (a story syndicated a thousand times).
-CLUSTER_WORDINGS = 8
-COMMON_WORD_CLUSTERS = 64
-
-
-def similarity(x: frozenset[str], y: frozenset[str]) -> float:
-    """Jaccard of two word sets, a word of one written as two words of the
-    other («زمینلرزه» / «زمین لرزه») counted as those two."""
-    if not x or not y:
-        return 0.0
-    x, y = _split_compounds(x, y), _split_compounds(y, x)
-    return len(x & y) / len(x | y)
-
-
-def _split_compounds(words: frozenset[str], other: frozenset[str]) -> frozenset[str]:
-    out: set[str] | None = None
-    # Both halves are words of ``other``: so the word starts as one of them
-    # and ends as one (two letters each at least). Most words do not, and
-    # are passed over without trying every cut.
-    heads, tails = _ends(other)
-    for w in words - other:
-        if w[:2] not in heads or w[-2:] not in tails:
-            continue
-        for cut in range(2, len(w) - 1):
-            if w[:cut] in other and w[cut:] in other:
-                if out is None:
-                    out = set(words)
-                out.discard(w)
-                out.update((w[:cut], w[cut:]))
-                break
-    return words if out is None else frozenset(out)
-
-
-@lru_cache(maxsize=1 << 12)
-def _ends(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The first and the last two letters of the words. Kept: one sentence's
-    words are compared with many others while merging."""
-    return frozenset(w[:2] for w in words), frozenset(w[-2:] for w in words)
-
-
-def _merge(pairs: list[tuple[Event, frozenset[str]]]) -> list[Event]:
-    """Events in timeline order, reports of one happening from several documents joined."""
-    out: list[Event] = []
-    k = 0
-    while k < len(pairs):
-        # A run of events with the same days: only these can be one happening.
-        days = (pairs[k][0].date.start, pairs[k][0].date.end)
-        run_end = k
-        while run_end < len(pairs) and (pairs[run_end][0].date.start, pairs[run_end][0].date.end) == days:
-            run_end += 1
-        clusters: list[_Cluster] = []
-        by_word: dict[str, list[int]] = {}
-        for event, words in pairs[k:run_end]:
-            best, best_score = None, MERGE_JACCARD
-            # A word shared by very many clusters of this day («گزارش», a
-            # city) cannot tell them apart: it does not make candidates, so a
-            # day with thousands of events is not compared all against all.
-            candidates = {c for w in words for c in by_word.get(w, ()) if len(by_word[w]) <= COMMON_WORD_CLUSTERS}
-            for c in candidates:
-                cluster = clusters[c]
-                if event.document in cluster.documents:
-                    continue
-                score = 1.0 if words in cluster.words else max(similarity(words, w) for w in cluster.words)
-                if score >= best_score and (best is None or score > best_score or c < best):
-                    best, best_score = c, score
-            if best is None:
-                for w in words:
-                    by_word.setdefault(w, []).append(len(clusters))
-                clusters.append(_Cluster(event, {event.document}, {words}))
-                continue
-            cluster = clusters[best]
-            cluster.documents.add(event.document)
-            if len(cluster.words) < CLUSTER_WORDINGS:
-                cluster.words.add(words)
-            _absorb(cluster.event, event)
-        out.extend(c.event for c in clusters)
-        k = run_end
-    return out
-
-
-def _absorb(into: Event, other: Event) -> None:
-    into.sources.extend(other.sources)
-    into.actors.extend(a for a in other.actors if a not in into.actors)
-    into.places.extend(p for p in other.places if p not in into.places)
 
 
 def _unique_ids(items: Iterable[Document | Problem]) -> Iterator[Document | Problem]:

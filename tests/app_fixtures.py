@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from core.memory_store import MemoryStore
 from core.model import Document, Event, Mention, Sentence, Source
 from core.timeline import Timeline
 
@@ -107,12 +108,12 @@ def many_events_timeline(count: int) -> Timeline:
 
 
 def loader_for(timeline: Timeline):
-    """A loader (as ``tui.app_command.timeline_loader`` makes) that returns ``timeline``."""
+    """A loader (as ``tui.app_command.timeline_loader`` makes) that returns a store over ``timeline``."""
 
     def load(report):
         report.documents(timeline.documents, timeline.problems)
         report.progress("finding dates…")
-        return timeline
+        return MemoryStore(timeline)
 
     return load
 

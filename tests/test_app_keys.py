@@ -15,6 +15,7 @@ from textual.command import CommandPalette
 from textual.widgets import Input
 
 from app_fixtures import drive, make_app, many_events_timeline, sample_timeline, strip_text
+from core.memory_store import MemoryStore
 from tui.config import Settings
 from tui.screens.export_screen import ExportScreen
 from tui.screens.filter_screen import FilterScreen
@@ -93,7 +94,7 @@ def test_page_down_and_up() -> None:
         assert listing(pilot).cursor > after_one
         await pilot.press("pageup", "pageup")
         assert listing(pilot).cursor <= 1
-        row = listing(pilot)._row_of_event[listing(pilot).cursor]
+        row = listing(pilot).row_of_event(listing(pilot).cursor)
         assert listing(pilot).scroll_y <= row < listing(pilot).scroll_y + listing(pilot).size.height
 
     drive(make_app(many_events_timeline(400)), scenario, size=(80, 24))
@@ -425,7 +426,7 @@ def test_resizing_keeps_the_selection_in_view() -> None:
             await pilot.pause()
             timeline = listing(pilot)
             assert ids(pilot) == before
-            row = timeline._row_of_event[timeline.cursor]
+            row = timeline.row_of_event(timeline.cursor)
             assert timeline.scroll_y <= row < timeline.scroll_y + timeline.size.height
 
     drive(make_app(many_events_timeline(300)), scenario)
@@ -478,12 +479,12 @@ def test_first_screen_before_the_timeline_is_built() -> None:
         report.documents([DAM, TRIP], [])
         report.progress("finding dates in 2 document(s)…")
         release.wait(10)
-        return sample_timeline()
+        return MemoryStore(sample_timeline())
 
     async def scenario_before(pilot):
         await pilot.pause(0.2)
         main = pilot.app.main
-        assert main.timeline is None
+        assert main.store is None
         assert main.article.document.id == "dam"  # the text is readable already
         assert "finding dates" in main.query_one("#timeline-title").text
         release.set()
@@ -564,7 +565,7 @@ def test_a_filter_that_matches_nothing_leaves_keys_harmless() -> None:
         await pilot.press("f")
         pilot.app.screen.query_one("#filter-actor", Input).value = "کسی که نیست"
         await pilot.press("enter")
-        assert listing(pilot).events == [] and listing(pilot).event is None
+        assert len(listing(pilot).events) == 0 and listing(pilot).event is None
         assert pilot.app.main.query_one(DetailLine).event is None
         await pilot.press("j", "k", "G", "g", "g", "d", "M", "right_square_bracket", "enter", "n", "y", "c", "b")
         assert pilot.app.is_running and listing(pilot).cursor == -1

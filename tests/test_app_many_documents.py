@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import core.parallel as parallel
+from core.memory_store import MemoryStore
 from core.model import Document
 from core.parallel import PARALLEL_MIN
 from core.timeline import build_timeline
@@ -41,7 +42,7 @@ def run(app, scenario) -> None:
             for _ in range(1200):
                 await pilot.app.workers.wait_for_complete()
                 await pilot.pause(0.1)
-                if pilot.app.main.timeline is not None or not pilot.app.main.load_status:
+                if pilot.app.main.store is not None or not pilot.app.main.load_status:
                     break
             await pilot.pause()
             await scenario(pilot)
@@ -60,10 +61,10 @@ def test_the_app_opens_more_than_48_documents_through_worker_processes(tmp_path:
 
     async def scenario(pilot):
         main = pilot.app.main
-        assert main.timeline is not None, main.problems
+        assert main.store is not None, main.problems
         assert main.problems == []
-        assert len(main.timeline.documents) == count
-        reported = {s.document for e in main.timeline.events for s in e.sources}
+        assert main.document_count == count
+        reported = {s.document for e in main.everything for s in e.sources}
         assert reported == {f"n{n}" for n in range(count)}
         title = main.query_one("#timeline-title").text
         assert f"{count} documents" in title and "could not" not in title
@@ -80,11 +81,11 @@ def test_a_document_that_fails_is_listed_under_problems(monkeypatch):
 
     def load(report):
         report.documents([d for d in documents if d.id != "poison"], [])
-        return build_timeline(documents, workers=2)
+        return MemoryStore(build_timeline(documents, workers=2))
 
     async def scenario(pilot):
         main = pilot.app.main
-        assert len(main.timeline.documents) == 60
+        assert main.document_count == 60
         assert len(main.problems) == 1
         assert str(main.problems[0]).startswith("news.jsonl:31: document poison not analysed: ")
         await pilot.press("p")

@@ -2,8 +2,10 @@
 
 With no PATH it opens the example article shipped inside the package (so it
 works after ``pipx install`` too). ``-`` reads standard input first, then
-gives the keyboard back to the app through ``/dev/tty``. Mistakes in the
-arguments or the config file end with one line on stderr and status 2.
+gives the keyboard back to the app through ``/dev/tty``. A PATH that is an
+archive (an SQLite file, made by ``ruydad index``) is opened as it is, read
+page by page: nothing is analysed again. Mistakes in the arguments or the
+config file end with one line on stderr and status 2.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import replace
 from datetime import date
 from importlib.resources import as_file, files
 
+from core.archive_header import is_archive
 from tui.bidi import BIDI_CHOICES, resolve_mode
 from tui.remembered import inputs_key
 from tui.config import ConfigError, Settings, config_path, load_settings
@@ -37,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
                "(or $RUYDAD_CONFIG).")
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="articles: .txt or .jsonl files, folders of them, or - for standard input "
-                             "(none: the bundled example article)")
+                             "(none: the bundled example article); or one archive made by `ruydad index`")
     parser.add_argument("--bidi", choices=BIDI_CHOICES,
                         help="logical: the terminal reorders Persian; visual: ruydad does; "
                              "auto: guess from the terminal (default)")
@@ -85,10 +88,14 @@ def _cancelled() -> Callable[[], bool]:
 
 
 def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date | None = None):
-    """The loader the app runs in a worker thread: read, then build the timeline."""
+    """The loader the app runs in a worker thread: an ``EventStore`` over the
+    archive, when PATH is one; else read the inputs, then build the timeline."""
 
     def load(report):
+        if len(paths) == 1 and is_archive(paths[0]):
+            return open_archive(paths[0], report)
         from core.documents import iter_documents
+        from core.memory_store import MemoryStore
         from core.model import Document
 
         cancelled = _cancelled()
@@ -115,9 +122,32 @@ def timeline_loader(paths: Sequence[str], stdin: bytes | None, published: date |
         report.progress(f"finding dates in {len(documents)} document(s)…")
         from core.timeline import build_timeline  # the slow imports (hazm) happen here, off the UI thread
 
-        return build_timeline(items, published=published, progress=progress)
+        return MemoryStore(build_timeline(items, published=published, progress=progress))
 
     return load
+
+
+def open_archive(path: str, report):
+    """The archive at ``path`` as an ``EventStore``: opened, not read."""
+    report.progress(f"opening the archive {path}…")
+    try:
+        from core.archive import ArchiveStore
+    except ImportError as error:
+        raise RuntimeError(f"{path} is an archive, but this build cannot open archives ({error})") from None
+    return ArchiveStore(path)
+
+
+def _check_archive_arguments(paths: Sequence[str], published: date | None) -> None:
+    """An archive is opened on its own, with the dates it was indexed with."""
+    archives = [p for p in paths if p != "-" and is_archive(p)]
+    if not archives:
+        return
+    if len(paths) > 1:
+        raise ConfigError(f"{archives[0]} is an archive: open it on its own (index the other inputs into it "
+                          "with `ruydad index`)")
+    if published is not None:
+        raise ConfigError(f"{archives[0]} is an archive: --date applies when articles are read, "
+                          "give it to `ruydad index`")
 
 
 def _settings(parsed: argparse.Namespace) -> Settings:
@@ -170,6 +200,7 @@ def run_app(args: list[str]) -> int:
             from core.documents import parse_date
 
             published = parse_date(parsed.date)
+        _check_archive_arguments(parsed.paths, published)
         # textual-serve (ruydad serve) runs the app with its web driver, on pipes.
         if not sys.stdout.isatty() and "TEXTUAL_DRIVER" not in os.environ:
             raise ConfigError("the app needs a terminal; use `ruydad extract` to print the timeline")

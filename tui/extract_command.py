@@ -1,6 +1,9 @@
 """``ruydad extract PATH...``: the timeline printed, for people and pipelines.
 
-A table on a terminal, JSON otherwise (``--format`` chooses). Inputs that
+A table on a terminal, JSON otherwise (``--format`` chooses). PATH is
+articles, or one archive (``ruydad index``; told by its SQLite header, not
+its name). ``--from/--to/--search/--actor/--place`` keep some events, the same
+way on both. Inputs that
 cannot be read, and documents whose analysis fails, get one line each on
 stderr and the rest is still printed. Output is written as ``tui.output``
 says (checked, ``-o`` atomic, never onto an input). Exit status: 0, 1 when
@@ -22,10 +25,12 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from core.archive import is_archive
 from core.documents import JSONL_SUFFIXES, iter_documents, parse_date
 from core.export import FORMATS, LABEL_CALENDARS, date_label, display_text, render
 from core.model import CALENDAR_NAMES
 from core.parallel import usable_cores
+from core.store import Query
 from core.timeline import Timeline, build_timeline
 from tui.bidi import BIDI_CHOICES, resolve_mode
 from tui.output import OutputError, clash, write_file, write_stdout
@@ -57,7 +62,8 @@ def _parser() -> _Parser:
     p = _Parser(prog="ruydad extract",
                 description="Print the timeline of dated events in Persian news articles.")
     p.add_argument("paths", nargs="+", metavar="PATH",
-                   help=".txt article, .jsonl file, folder of these, or - for standard input")
+                   help=".txt article, .jsonl file, folder of these, - for standard input, "
+                        "or one archive (ruydad index)")
     p.add_argument("--format", choices=("table", *FORMATS),
                    help="output format (default: table on a terminal, json otherwise)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
@@ -69,7 +75,41 @@ def _parser() -> _Parser:
                         "auto (default: visual on a terminal that does not reorder, logical into a file)")
     p.add_argument("--workers", type=int, metavar="N",
                    help=f"processes to use, at most the usable cores (default: all, here {usable_cores()})")
+    chosen = p.add_argument_group("which events (on archives and plain inputs alike)")
+    chosen.add_argument("--from", dest="start", type=_date, metavar="DATE",
+                        help="events that end on or after DATE (2024-11-30 or Jalali 1403/09/10)")
+    chosen.add_argument("--to", dest="end", type=_date, metavar="DATE", help="events that start on or before DATE")
+    chosen.add_argument("--search", metavar="TEXT",
+                        help="events whose text holds TEXT (ignores ZWNJ, letter forms, digit scripts, spaces)")
+    chosen.add_argument("--actor", metavar="NAME", help="events that name this actor (any known spelling)")
+    chosen.add_argument("--place", metavar="NAME", help="events that name this place (any known spelling)")
     return p
+
+
+def _query(args: argparse.Namespace) -> Query:
+    return Query(start=args.start, end=args.end, actor=args.actor, place=args.place, search=args.search)
+
+
+def _selected(timeline: Timeline, query: Query) -> Timeline:
+    """The events of ``query`` (documents and mentions stay all), as an archive selects them."""
+    if query.empty:
+        return timeline
+    kept = timeline.filter(start=query.start, end=query.end, actor=query.actor, place=query.place,
+                           document=query.document)
+    if query.search:
+        kept.events = kept.search(query.search)
+    return kept
+
+
+def _read_archive(path: str, query: Query) -> Timeline:
+    from core.archive import ArchiveStore
+
+    store = ArchiveStore(path)
+    try:
+        # Problems of the index runs are not repeated: this reads the archive, not those inputs.
+        return store.timeline(query, texts=False)
+    finally:
+        store.close()
 
 
 def run_extract(argv: list[str]) -> int:
@@ -114,13 +154,33 @@ def _run(argv: list[str]) -> int:
     # A file keeps reading order unless visual is asked for by name.
     visual = resolve_mode(args.bidi) == "visual" if (to_terminal or args.bidi != "auto") else False
 
-    meter = _Progress(args.paths) if sys.stderr.isatty() else None
-    try:
-        timeline = build_timeline(iter_documents(args.paths), published=args.date,
-                                  progress=meter.update if meter else None, workers=args.workers)
-    finally:
-        if meter:
-            meter.close()
+    archives = [p for p in args.paths if p != "-" and is_archive(p)]
+    if archives and len(args.paths) > 1:
+        print("ruydad extract: error: an archive is read on its own (add the other inputs with ruydad index)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if archives and (args.date or args.workers):
+        print("ruydad extract: error: --date and --workers apply to reading articles; an archive was read "
+              "when it was indexed", file=sys.stderr)
+        return EXIT_USAGE
+    query = _query(args)
+    if archives:
+        from core.archive import ArchiveError
+
+        try:
+            timeline = _read_archive(archives[0], query)
+        except ArchiveError as error:
+            print(f"ruydad extract: error: {display_text(str(error))}", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        meter = _Progress(args.paths) if sys.stderr.isatty() else None
+        try:
+            timeline = build_timeline(iter_documents(args.paths), published=args.date,
+                                      progress=meter.update if meter else None, workers=args.workers)
+        finally:
+            if meter:
+                meter.close()
+        timeline = _selected(timeline, query)
     for problem in timeline.problems:
         print(f"ruydad: {problem}", file=sys.stderr)
 

@@ -1,8 +1,13 @@
-"""``f``: narrow the timeline by actor, place, document and date range."""
+"""``f``: narrow the timeline by actor, place, document and date range.
+
+Names are completed as they are typed, by asking the store for the names
+that start with what is written (``EventStore.names``), never from a list of
+every name.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,11 +16,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
+from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
+from core.store import Query
 from tui.widgets.bidi_input import BidiInput
 from tui.widgets.strips import visual_label
+
+# names(kind, prefix, limit): the names of a kind that start with prefix, best first.
+NameLookup = Callable[[str, str, int], list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +39,10 @@ class FilterSpec:
     def empty(self) -> bool:
         return self == FilterSpec()
 
+    def query(self) -> Query:
+        return Query(start=self.start, end=self.end, actor=self.actor or None, place=self.place or None,
+                     document=self.document or None)
+
     def describe(self) -> str:
         parts = [f"{name}={value}" for name, value in
                  (("actor", self.actor), ("place", self.place), ("document", self.document)) if value]
@@ -42,19 +55,33 @@ class FilterSpec:
         return ", ".join(parts)
 
 
+class NameSuggester(Suggester):
+    """Completes a field with the first name of its kind that starts with what is typed."""
+
+    def __init__(self, kind: str, names: NameLookup) -> None:
+        super().__init__(use_cache=True, case_sensitive=False)
+        self._kind = kind
+        self._names = names
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        found = self._names(self._kind, value, 1)
+        return found[0] if found else None
+
+
 class FilterScreen(ModalScreen[FilterSpec | None]):
     """Returns the new filter (all fields empty: no filter), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "cancel", id="filter.cancel")]
 
-    def __init__(self, current: FilterSpec, parse_date: Callable[[str], date],
-                 actors: Sequence[str] = (), places: Sequence[str] = (), documents: Sequence[str] = (),
+    def __init__(self, current: FilterSpec, parse_date: Callable[[str], date], names: NameLookup | None = None,
                  visual: bool = False) -> None:
         super().__init__()
         self._visual = visual
         self._current = current
         self._parse_date = parse_date
-        self._suggestions = {"actor": actors, "place": places, "document": documents}
+        self._names = names
 
     def compose(self) -> ComposeResult:
         current = self._current
@@ -66,8 +93,8 @@ class FilterScreen(ModalScreen[FilterSpec | None]):
             with Grid(id="filter-grid"):
                 for name, value in values.items():
                     yield Label(name, classes="field-name")
-                    words = self._suggestions.get(name, ())
-                    suggester = SuggestFromList(words, case_sensitive=False) if words else None
+                    suggester = (NameSuggester(name, self._names)
+                                 if self._names is not None and name in ("actor", "place", "document") else None)
                     placeholder = "YYYY-MM-DD or Jalali 1403-09-07" if name in ("from", "to") else f"any {name}"
                     yield BidiInput(value, placeholder=placeholder, id=f"filter-{name}", suggester=suggester,
                                     visual=self._visual)

@@ -5,13 +5,19 @@ The timeline is loaded by a thread worker so the screen is drawn at once;
 documents appear in the article pane as soon as they are read, events when
 the engine is done. This screen owns what is shown (the filter, the search,
 the calendar order, the bidi mode) and keeps the widgets in step.
+
+Everything is read through an ``EventStore`` (``core.store``), the loader's
+answer: a timeline built in memory or an archive on disk. A filter is a
+``Query`` and what it selects a ``Selection`` read page by page; the article
+pane asks for one document at a time. Nothing here holds every event.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -20,11 +26,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.containers import Container, Vertical
 from textual.message import Message
 from textual.screen import Screen
 
 from core.model import CALENDAR_NAMES, MARKS, Document, Event
+from core.store import DocumentView, EventStore, Query, Selection
 from tui.screens.export_screen import EXPORT_FORMATS, ExportRequest, ExportScreen
 from tui.screens.filter_screen import FilterScreen, FilterSpec
 from tui.screens.documents_screen import DocumentsScreen
@@ -48,6 +56,11 @@ from tui.widgets.timeline_list import TimelineList
 if TYPE_CHECKING:
     from core.timeline import Timeline
 
+# Events read at a time when the whole selection is written out.
+EXPORT_PAGE = 1000
+# Documents the documents list (o) holds; more are reached by the filter's document field.
+DOCUMENTS_LISTED = 5000
+
 
 class LoadReport(Protocol):
     """What a loader tells the screen while it works (from its thread)."""
@@ -57,8 +70,41 @@ class LoadReport(Protocol):
     def documents(self, documents: Sequence[Document], problems: Sequence[object]) -> None: ...
 
 
-Loader = Callable[[LoadReport], "Timeline"]
+Loader = Callable[[LoadReport], EventStore]
 
+
+
+def document_numbers(store: EventStore) -> Callable[[str], int | None]:
+    """``store.document_number``; for a store written before the protocol had
+    it, a stand-in that knows no number (rows go untagged rather than fail)."""
+    return getattr(store, "document_number", lambda doc_id: None)
+
+
+class DocumentTags(Mapping[str, str]):
+    """«#n» for a document (its place in input order), asked of the store as
+    rows need it; no tags when there is a single document."""
+
+    def __init__(self, store: EventStore) -> None:
+        self._count = store.document_count()
+        self._number = document_numbers(store)
+        self._store = store
+        self._tags: dict[str, str] = {}
+
+    def __getitem__(self, doc_id: str) -> str:
+        tag = self._tags.get(doc_id)
+        if tag is None:
+            number = self._number(doc_id) if self._count > 1 else None
+            if number is None:
+                raise KeyError(doc_id)
+            tag = self._tags[doc_id] = f"#{number}"
+        return tag
+
+    def __len__(self) -> int:
+        return self._count if self._count > 1 else 0
+
+    def __iter__(self) -> Iterator[str]:
+        if self._count > 1:
+            yield from (d.id for d in self._store.documents())
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +168,9 @@ class TimelineScreen(Screen[None]):
             self.problems = list(problems)
 
     class Loaded(Message):
-        def __init__(self, timeline: Timeline) -> None:
+        def __init__(self, store: EventStore) -> None:
             super().__init__()
-            self.timeline = timeline
+            self.store = store
 
     class LoadFailed(Message):
         def __init__(self, text: str) -> None:
@@ -141,16 +187,18 @@ class TimelineScreen(Screen[None]):
         self.inputs = inputs
         self.options = options
         self.export_folder = export_folder or Path.cwd()
-        self.timeline: Timeline | None = None
-        self.shown: Timeline | None = None
-        self.documents: dict[str, Document] = {}
-        self.document_tags: dict[str, str] = {}
+        self.store: EventStore | None = None
+        self.everything: Selection | None = None  # every event: the total in the title
+        self.shown: Selection | None = None
+        self.document_count = 0
+        self.document_tags: Mapping[str, str] = {}
         self.problems: list[object] = []
         self.filter_spec = FilterSpec()
         self.hidden_kinds: frozenset[str] = frozenset()
         self.search_query = ""
         self.load_status = "starting…"
-        self._by_document: dict[str, list[Event]] = {}
+        self._views: LRUCache[str, DocumentView | None] = LRUCache(16)
+        self._article_events: LRUCache[str, list[Event]] = LRUCache(16)  # for ``shown``
         self._report = 0  # which report of the selected event the article shows
 
     # --- layout --------------------------------------------------------------------
@@ -197,11 +245,11 @@ class TimelineScreen(Screen[None]):
                 screen.post_message(TimelineScreen.DocumentsRead(documents, problems))
 
         try:
-            timeline = self.loader(Report())
+            store = self.loader(Report())
         except Exception as error:  # noqa: BLE001 — any failure is shown, never a crash
             self.post_message(self.LoadFailed(f"could not build the timeline: {type(error).__name__}: {error}"))
             return
-        self.post_message(self.Loaded(timeline))
+        self.post_message(self.Loaded(store))
 
     @on(LoadProgress)
     def _progress(self, message: LoadProgress) -> None:
@@ -210,20 +258,21 @@ class TimelineScreen(Screen[None]):
 
     @on(DocumentsRead)
     def _documents_read(self, message: DocumentsRead) -> None:
-        self._set_documents(message.documents)
         self.problems = message.problems
-        if self.timeline is None and message.documents:
+        if self.store is None and message.documents:
             self.article.show(message.documents[0], [], None)
             self._update_titles()
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        timeline = message.timeline
-        self.timeline = timeline
+        store = message.store
+        self.store = store
         self.load_status = ""
-        self._set_documents(timeline.documents)
-        self.problems = list(timeline.problems)
-        self._show(timeline)
+        self.everything = store.select(Query())
+        self.document_count = store.document_count()
+        self.document_tags = DocumentTags(store)
+        self.problems = list(store.problems())
+        self._show(self.everything)
         self._recall_place()
         # The timeline lives as long as the app: keep the collector from walking
         # it again and again (full collections of 10,000 events stall key presses).
@@ -234,7 +283,7 @@ class TimelineScreen(Screen[None]):
             more = f" (and {count - 1} more; p lists them)" if count > 1 else " (p lists problems)"
             self.notify(first + more, title="not everything could be read", severity="warning",
                         markup=False, timeout=8)
-        if not timeline.documents:
+        if not self.document_count:
             self.query_one(DetailLine).show(None, self.options.display, self.options.visual, {},
                                             "nothing could be read: see the problems (p)")
 
@@ -246,29 +295,50 @@ class TimelineScreen(Screen[None]):
         self.query_one(DetailLine).show(None, self.options.display, self.options.visual, {}, message.text)
         self.notify(safe_line(message.text), severity="error", markup=False, timeout=10)
 
-    def _set_documents(self, documents: Sequence[Document]) -> None:
-        self.documents = {d.id: d for d in documents}
-        many = len(documents) > 1
-        self.document_tags = {d.id: f"#{i}" for i, d in enumerate(documents, start=1)} if many else {}
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
 
-    def _show(self, shown: Timeline, keep: Event | None = None) -> None:
+    def _show(self, shown: Selection, keep: Event | None = None) -> None:
         """Put ``shown`` on screen, keeping the selected event (or the nearest date)."""
         self.shown = shown
-        by_document: dict[str, list[Event]] = {}
-        for event in shown.events:
-            by_document.setdefault(event.document, []).append(event)
-        self._by_document = by_document
-        self.query_one(DensityStrip).show(shown.events, self.options.display)
-        self.timeline_list.set_events(shown.events, self.document_tags,
+        self._article_events.clear()
+        self.query_one(DensityStrip).show(shown.starts(), self.options.display)
+        self.timeline_list.set_events(shown, self.document_tags,
                                       keep=keep.id if keep else None, near=keep.date.start if keep else None)
         if self.search_query:
             self._apply_search(self.search_query, jump=False)
         self._update_titles()
 
+    # --- one document at a time, from the store ----------------------------------------------
+
+    def _view(self, doc_id: str) -> DocumentView | None:
+        if doc_id in self._views:
+            return self._views[doc_id]
+        view = self._views[doc_id] = self.store.document_view(doc_id) if self.store is not None else None
+        return view
+
+    def _document(self, doc_id: str) -> Document | None:
+        view = self._view(doc_id)
+        return view.document if view is not None else None
+
+    def _events_in_article(self, doc_id: str) -> list[Event]:
+        """The document's events that the timeline shows now (all of them unfiltered).
+        Only events told by this document: a merged event's spans point into its own."""
+        found = self._article_events.get(doc_id)
+        if found is None:
+            view = self._view(doc_id)
+            events = [e for e in view.events if e.document == doc_id] if view is not None else []
+            shown = self.shown
+            if shown is not None and shown is not self.everything:
+                events = [e for e in events if shown.position_of(e.id) is not None]
+            found = self._article_events[doc_id] = events
+        return found
+
     # --- remembered between runs ----------------------------------------------------------
 
     def _recall_place(self) -> None:
-        if self.remember_key is None or self.timeline is None:
+        if self.remember_key is None or self.store is None:
             return
         place = recall(self.remember_key)
         if place is None:
@@ -286,7 +356,7 @@ class TimelineScreen(Screen[None]):
 
     def remember_place(self) -> None:
         """Keep the selection, filter and search for the next run on these inputs."""
-        if self.remember_key is None or self.timeline is None:
+        if self.remember_key is None or self.store is None:
             return
         event = self.timeline_list.event
         spec = self.filter_spec
@@ -300,8 +370,7 @@ class TimelineScreen(Screen[None]):
         event = message.event
         self._report = 0
         if event is not None:
-            document = self.documents.get(event.document)
-            self.article.show(document, self._by_document.get(event.document, []), event)
+            self.article.show(self._document(event.document), self._events_in_article(event.document), event)
         self.query_one(DetailLine).show(event, self.options.display, self.options.visual, self.document_tags)
         self.query_one(DensityStrip).select(event)
         self._update_titles()
@@ -310,7 +379,7 @@ class TimelineScreen(Screen[None]):
     def _enter_article(self, message: TimelineList.SourceRequested) -> None:
         event = message.event
         self._report = 0
-        self.article.enter(self.documents.get(event.document), self._by_document.get(event.document, []), event)
+        self.article.enter(self._document(event.document), self._events_in_article(event.document), event)
         self._update_titles()
 
     @on(ArticleView.ReportRequested)
@@ -334,7 +403,7 @@ class TimelineScreen(Screen[None]):
             at = (source.sentence.span[0], source.sentence.span[0])
             shown = replace(event, document=source.document, sentence=source.sentence,
                             date=replace(event.date, span=at), sources=[source])
-        self.article.show(self.documents.get(source.document), self._by_document.get(source.document, []), shown)
+        self.article.show(self._document(source.document), self._events_in_article(source.document), shown)
         self.notify(f"report {position + 1} of {len(sources)}: {safe_line(source.document)}", markup=False,
                     timeout=2)
         self._update_titles()
@@ -363,11 +432,11 @@ class TimelineScreen(Screen[None]):
     def _timeline_title(self) -> str:
         parts = ["Timeline"]
         if self.shown is not None:
-            count = len(self.shown.events)
-            total = len(self.timeline.events) if self.timeline is not None else count
+            count = len(self.shown)
+            total = len(self.everything) if self.everything is not None else count
             whole = self.filter_spec.empty and not self.hidden_kinds
             parts.append(f"{count} events" if whole else f"{count} of {total} events")
-            parts.append(f"{len(self.documents)} document" + ("s" if len(self.documents) != 1 else ""))
+            parts.append(f"{self.document_count} document" + ("s" if self.document_count != 1 else ""))
         if self.load_status:
             parts.append(self.load_status)
         if self.problems:
@@ -377,9 +446,9 @@ class TimelineScreen(Screen[None]):
     def _status(self) -> Status:
         listing = self.timeline_list
         shown = len(listing.events)
-        total = len(self.timeline.events) if self.timeline is not None else shown
+        total = len(self.everything) if self.everything is not None else shown
         match, matches = listing.match_position()
-        documents = len(self.documents)
+        documents = self.document_count
         inputs = self.inputs
         if documents:
             inputs = f"{inputs} · {documents} document" + ("s" if documents != 1 else "") if inputs else ""
@@ -438,7 +507,7 @@ class TimelineScreen(Screen[None]):
         options = self.options
         density = self.query_one(DensityStrip)
         if self.shown is not None and density.display_options != options.display:
-            density.show(self.shown.events, options.display)
+            density.show(self.shown.starts(), options.display)
             density.select(self.timeline_list.event)
         self.timeline_list.configure(display=options.display, visual=options.visual)
         self.article.set_visual(options.visual)
@@ -490,8 +559,7 @@ class TimelineScreen(Screen[None]):
             listing.set_matches([])
             self._update_titles()
             return
-        found = {event.id for event in self.shown.search(query)}
-        indices = [i for i, event in enumerate(listing.events) if event.id in found]
+        indices = self.shown.matches(query)
         listing.set_matches(indices)
         self._update_titles()
         if not jump:
@@ -499,8 +567,8 @@ class TimelineScreen(Screen[None]):
         if not indices:
             self.notify(f"no event matches «{safe_line(query)}»", markup=False, timeout=3)
             return
-        after = [i for i in indices if i >= listing.cursor]
-        listing.cursor = after[0] if after else indices[0]
+        after = bisect_left(indices, listing.cursor)
+        listing.cursor = indices[after] if after < len(indices) else indices[0]
         self.notify(f"{len(indices)} event(s) match — n/N next/previous", markup=False, timeout=3)
 
     def action_results(self) -> None:
@@ -519,10 +587,15 @@ class TimelineScreen(Screen[None]):
             self.timeline_list.cursor = position
 
     def action_documents(self) -> None:
-        if not self.documents:
+        if self.store is None:
             self.notify("still loading", timeout=2)
             return
-        self.app.push_screen(DocumentsScreen(list(self.documents.values()), self.document_tags,
+        # The list narrows as one types, over documents in memory: an archive lists its first ones.
+        documents = list(self.store.documents(0, DOCUMENTS_LISTED))
+        if self.document_count > len(documents):
+            self.notify(f"the first {len(documents)} of {self.document_count} documents; f filters by any "
+                        "document id", timeout=4)
+        self.app.push_screen(DocumentsScreen(documents, self.document_tags,
                                              self.options.display, visual=self.options.visual),
                              self._document_chosen)
 
@@ -542,16 +615,12 @@ class TimelineScreen(Screen[None]):
             self.notify("no events to go to", timeout=2)
 
     def action_filter(self) -> None:
-        if self.timeline is None:
+        if self.store is None:
             self.notify("still loading", timeout=2)
             return
         from core.documents import parse_date
 
-        events = self.timeline.events
-        actors = sorted({a for e in events for a in e.actors})
-        places = sorted({p for e in events for p in e.places})
-        self.app.push_screen(FilterScreen(self.filter_spec, parse_date, actors, places, sorted(self.documents),
-                                          visual=self.options.visual),
+        self.app.push_screen(FilterScreen(self.filter_spec, parse_date, self.store.names, visual=self.options.visual),
                              self._filter_done)
 
     def apply_filter_clear(self) -> None:
@@ -573,41 +642,46 @@ class TimelineScreen(Screen[None]):
             self.apply_filter(spec)
 
     def apply_filter(self, spec: FilterSpec) -> None:
-        if self.timeline is None:
+        if self.store is None or self.everything is None:
             return
         # A document may be named by its tag, as the rows show it (#5).
-        by_tag = {tag: doc_id for doc_id, tag in self.document_tags.items()}
-        if spec.document in by_tag:
-            spec = replace(spec, document=by_tag[spec.document])
+        tagged = self._document_by_tag(spec.document)
+        if tagged is not None:
+            spec = replace(spec, document=tagged)
         keep = self.timeline_list.event
         self.filter_spec = spec
-        if spec.empty:
-            shown = self.timeline
-        else:
-            shown = self.timeline.filter(start=spec.start, end=spec.end, actor=spec.actor or None,
-                                         place=spec.place or None, document=spec.document or None)
+        query = spec.query()
         if self.hidden_kinds:
-            shown = shown.filter(kinds=frozenset(MARKS) - self.hidden_kinds)
+            query = replace(query, kinds=frozenset(MARKS) - self.hidden_kinds)
+        shown = self.everything if query.empty else self.store.select(query)
         self._show(shown, keep=keep)
         if not spec.empty:
-            self.notify(f"{len(shown.events)} of {len(self.timeline.events)} events", timeout=2)
+            self.notify(f"{len(shown)} of {len(self.everything)} events", timeout=2)
+
+    def _document_by_tag(self, text: str) -> str | None:
+        """The id of the document tagged ``text`` («#5»: the fifth in input order), if any."""
+        number = text[1:] if text.startswith("#") and len(self.document_tags) else ""
+        if not number.isdigit() or not 1 <= int(number) <= self.document_count or self.store is None:
+            return None
+        found = next(iter(self.store.documents(int(number) - 1, 1)), None)
+        return found.id if found is not None else None
 
     def action_toggle_kind(self, mark: str) -> None:
         """Hide the events with ``mark`` (one of ``Event.marks``), or show them again."""
-        if self.timeline is None:
+        if self.store is None or self.everything is None:
             self.notify("still loading", timeout=2)
             return
         self.hidden_kinds ^= {mark}
         self.apply_filter(self.filter_spec)
-        shown = len(self.shown.events) if self.shown is not None else 0
+        shown = len(self.shown) if self.shown is not None else 0
         self.notify(f"{mark} {'hidden' if mark in self.hidden_kinds else 'shown'}: "
-                    f"{shown} of {len(self.timeline.events)} events", markup=False, timeout=2)
+                    f"{shown} of {len(self.everything)} events", markup=False, timeout=2)
 
     # --- copy, export, problems ------------------------------------------------------------
 
     def event_text(self, event: Event) -> str:
         first, second = date_column(event, self.options.display)
-        document = self.documents.get(event.document)
+        document = self._document(event.document)
         where = safe_line(document.title or document.id) if document else event.document
         return (f"{first} · {second}\n{safe_line(event.summary)}\n"
                 f"«{safe_line(event.sentence.text)}»\n— {where}")
@@ -641,15 +715,34 @@ class TimelineScreen(Screen[None]):
         first = self.options.display.first
         calendar = first if first in export.LABEL_CALENDARS else "jalali"
         try:
-            text = export.render(self.shown, request.format, calendar)  # the one dispatch, as extract's
+            text = export.render(self._shown_timeline(), request.format, calendar)  # the one dispatch, as extract's
             with open(request.path, "x", encoding="utf-8", newline="") as handle:  # never overwrite
                 handle.write(text)
         except OSError as error:
             self.notify(f"{request.path}: {(error.strerror or str(error)).lower()}", severity="error", markup=False)
             return
         label = EXPORT_FORMATS[request.format][0]
-        self.notify(f"exported {len(self.shown.events)} events as {label} to {request.path}", markup=False,
+        self.notify(f"exported {len(self.shown)} events as {label} to {request.path}", markup=False,
                     timeout=4)
+
+    def _shown_timeline(self) -> Timeline:
+        """The events on the timeline now, read page by page, with the documents they cite."""
+        from core.timeline import Timeline
+
+        shown, store = self.shown, self.store
+        assert shown is not None and store is not None
+        events: list[Event] = []
+        for first in range(0, len(shown), EXPORT_PAGE):
+            events.extend(shown.page(first, EXPORT_PAGE))
+        cited = dict.fromkeys(s.document for e in events for s in (e.sources or ())) | \
+            dict.fromkeys(e.document for e in events)
+        views = [v for v in map(store.document_view, cited) if v is not None]
+        number = document_numbers(store)
+        views.sort(key=lambda v: number(v.document.id) or 0)
+        return Timeline(documents=[v.document for v in views], events=events, problems=[],
+                        mentions={v.document.id: v.mentions for v in views},
+                        sentences={v.document.id: v.sentences for v in views},
+                        publications={v.document.id: v.publication for v in views if v.publication is not None})
 
     def action_problems(self) -> None:
         if not self.problems:

@@ -1,13 +1,14 @@
 """How many events fall in each year, as one line of bars, marking the selection's year.
 
 Years are those of the calendar shown first, oldest on the left. When there
-are more years than cells, each cell holds several consecutive years.
+are more years than cells, each cell holds several consecutive years. The
+counts come from the events' start days (``Selection.starts()``): no event is read.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from textual.strip import Strip
 from textual.widget import Widget
@@ -15,18 +16,24 @@ from textual.widget import Widget
 from core.model import Event
 from tui.date_display import DateDisplay, event_year, with_digits
 from tui.widgets.strips import Piece, fit, to_strip
+from tui.widgets.year_groups import year_groups
 
 _BARS = "▁▂▃▄▅▆▇█"
 
 
 def bucket_counts(years: Sequence[int], cells: int) -> tuple[int, int, list[int]]:
     """(first year, years per cell, count per cell) for ``years`` in ``cells`` cells."""
-    if not years or cells <= 0:
+    return bucket_year_counts(Counter(years), cells)
+
+
+def bucket_year_counts(per_year: Mapping[int, int], cells: int) -> tuple[int, int, list[int]]:
+    """``bucket_counts`` from the number of events in each year."""
+    if not per_year or cells <= 0:
         return 0, 1, []
-    low, high = min(years), max(years)
+    low, high = min(per_year), max(per_year)
     per_cell = max(1, -(-(high - low + 1) // cells))  # ceiling division
     counts = [0] * ((high - low) // per_cell + 1)
-    for year, count in Counter(years).items():
+    for year, count in per_year.items():
         counts[(year - low) // per_cell] += count
     return low, per_cell, counts
 
@@ -44,16 +51,19 @@ class DensityStrip(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._years: list[int] = []
         self._per_year: Counter[int] = Counter()
         self._buckets: dict[int, tuple[int, int, list[int]]] = {}  # by number of cells
         self._selected: int | None = None
         self.display_options = DateDisplay()
 
-    def show(self, events_: Sequence[Event], display: DateDisplay) -> None:
+    def show(self, starts: Sequence[int], display: DateDisplay) -> None:
+        """``starts``: ``date.toordinal()`` of each event's start, in timeline order."""
         self.display_options = display
-        self._years = [event_year(e, display.first) for e in events_]
-        self._per_year = Counter(self._years)
+        years, firsts = year_groups(starts, display.first)
+        per_year: Counter[int] = Counter()
+        for year, first, following in zip(years, firsts, [*firsts[1:], len(starts)]):
+            per_year[year] += following - first
+        self._per_year = per_year
         self._buckets = {}
         self.refresh()
 
@@ -65,10 +75,10 @@ class DensityStrip(Widget):
         width = self.size.width
         base = self.rich_style
         label = base + self.get_component_rich_style("density-strip--label")
-        if y > 0 or not self._years:
+        if y > 0 or not self._per_year:
             return Strip.blank(width, base)
         persian = self.display_options.persian_digits(self.display_options.first)
-        low, high = min(self._years), max(self._years)
+        low, high = min(self._per_year), max(self._per_year)
         left, right = with_digits(f"{low} ", persian), with_digits(f" {high}", persian)
         status = ""
         if self._selected is not None:
@@ -76,7 +86,7 @@ class DensityStrip(Widget):
             status = with_digits(f"  {self._selected}: {count} ", persian) + ("event" if count == 1 else "events")
         cells = max(width - len(left) - len(right) - len(status), 1)
         if cells not in self._buckets:
-            self._buckets[cells] = bucket_counts(self._years, cells)
+            self._buckets[cells] = bucket_year_counts(self._per_year, cells)
         start, per_cell, counts = self._buckets[cells]
         most = max(counts)
         # Few years: each gets several cells, so the strip spans the line.

@@ -15,7 +15,7 @@ then drops its second date and document tag rather than cutting a date.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 MARKS = 3  # search match, granularity, qualifier
@@ -35,6 +35,20 @@ def column_width(label_widths: Sequence[int]) -> int:
         return 0
     ordered = sorted(label_widths)
     return ordered[max(math.ceil(len(ordered) * COVERED) - 1, 0)]
+
+
+def column_width_counted(counts: Mapping[int, int]) -> int:
+    """``column_width`` from how many labels have each width (labels counted as they are read)."""
+    total = sum(counts.values())
+    if not total:
+        return 0
+    wanted = max(math.ceil(total * COVERED) - 1, 0)  # the position column_width takes, in sorted order
+    seen = 0
+    for width in sorted(counts):
+        seen += counts[width]
+        if seen > wanted:
+            return width
+    return max(counts)
 
 
 @dataclass(frozen=True, slots=True)

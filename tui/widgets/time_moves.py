@@ -4,6 +4,10 @@
 (month, year) before or after the selected one" among the events that start
 strictly earlier (or later): always a real move, never a jump the wrong way.
 Several events on the nearest date: the first of them in timeline order.
+
+Start days are ``date.toordinal()`` integers (as ``Selection.starts()`` gives
+them; dates are accepted too), in timeline order and so never decreasing:
+nothing is copied or sorted, a move is a few binary searches.
 """
 
 from __future__ import annotations
@@ -13,46 +17,49 @@ from collections.abc import Sequence
 from datetime import date
 
 
-class TimeIndex:
-    """Events' start dates, sorted once, for O(log n) nearest-date moves."""
+def _day(value: int | date) -> int:
+    return value.toordinal() if isinstance(value, date) else value
 
-    def __init__(self, starts: Sequence[date]) -> None:
-        self._starts = list(starts)
-        order = sorted(range(len(starts)), key=lambda i: (starts[i], i))
-        self._sorted = [starts[i] for i in order]
-        self._order = order
+
+class TimeIndex:
+    """Events' start days (never decreasing), for O(log n) nearest-date moves."""
+
+    def __init__(self, starts: Sequence[int] | Sequence[date]) -> None:
+        days: Sequence[int] = [_day(s) for s in starts] if starts and isinstance(starts[0], date) else starts  # type: ignore[assignment]
+        self._days = days
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return len(self._days)
 
     def _first_at(self, position: int) -> int:
-        """Timeline index of the first event sharing the date at sorted ``position``."""
-        day = self._sorted[position]
-        return self._order[bisect_left(self._sorted, day)]
+        """The first event on the same day as the one at ``position``."""
+        return bisect_left(self._days, self._days[position])
 
-    def closest(self, target: date) -> int | None:
-        """The event that starts nearest ``target`` (the earlier on a tie)."""
-        if not self._sorted:
-            return None
-        position = bisect_left(self._sorted, target)
-        candidates = [p for p in (position - 1, position) if 0 <= p < len(self._sorted)]
-        best = min(candidates, key=lambda p: (abs((self._sorted[p] - target).days), p))
-        return self._first_at(best)
-
-    def nearest(self, current: int, target: date, forward: bool) -> int | None:
+    def nearest(self, current: int, target: date | int, forward: bool) -> int | None:
         """The event nearest ``target`` that starts after (before) event ``current``."""
-        here = self._starts[current]
+        target = _day(target)
+        here = self._days[current]
         if forward:
-            low, high = bisect_right(self._sorted, here), len(self._sorted)
+            low, high = bisect_right(self._days, here), len(self._days)
         else:
-            low, high = 0, bisect_left(self._sorted, here)
+            low, high = 0, bisect_left(self._days, here)
         if low >= high:
             return None
-        position = min(max(bisect_left(self._sorted, target, low, high), low), high - 1)
+        position = min(max(bisect_left(self._days, target, low, high), low), high - 1)
         best = position
         if position - 1 >= low:
-            before = self._sorted[position - 1]
-            if abs((target - before).days) < abs((self._sorted[position] - target).days) or (
-                    not forward and abs((target - before).days) == abs((self._sorted[position] - target).days)):
+            before = abs(target - self._days[position - 1])
+            after = abs(self._days[position] - target)
+            if before < after or (not forward and before == after):
                 best = position - 1
         return self._first_at(best)
+
+    def closest(self, target: date | int) -> int | None:
+        """The event that starts nearest ``target`` (the earlier, and the first of its day, on a tie)."""
+        if not self._days:
+            return None
+        target = _day(target)
+        position = bisect_left(self._days, target)
+        candidates = [p for p in (position - 1, position) if 0 <= p < len(self._days)]
+        distance = min(abs(self._days[p] - target) for p in candidates)
+        return min(self._first_at(p) for p in candidates if abs(self._days[p] - target) == distance)

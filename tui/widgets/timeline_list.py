@@ -6,11 +6,19 @@ granularity and uncertainty marks, the date in the first and second calendar,
 the kind mark with the count of reports and the one-line summary, and the
 document tag (when there are several); how the width is shared, and what
 gives way first, is ``row_layout``'s job.
+
+The events are a ``Selection`` (``core.store``): its length, its start days
+(one integer per event: year headings and moves in time come from these) and
+the events on screen, read a page at a time. Nothing here walks every event,
+so a selection of a million events opens as fast as one of ten. The date
+columns are planned from the labels of the first events and of every event
+drawn so far.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -19,21 +27,44 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from core.model import Event
+from core.store import Selection
 from tui.bidi import is_rtl
-from tui.date_display import DateDisplay, date_column, event_year, kind_mark, mark, shift, year_heading
+from tui.date_display import DateDisplay, date_column, kind_mark, mark, shift, year_heading
 from tui.widgets import row_layout
 from tui.widgets.safe_text import safe_line
 from tui.widgets.strips import Piece, fit, line_strip, pad, to_strip, visual_pieces
 from tui.widgets.time_moves import TimeIndex
+from tui.widgets.year_groups import year_groups
 
 _LRM = "\u200e"  # keeps an ISO date left-to-right inside Persian, for terminals that reorder
+# Events whose date labels set the columns' widths before any is drawn.
+_MEASURED_FIRST = 100
+
+
+class _NoEvents:
+    """The empty selection, before anything is loaded."""
+
+    def __len__(self) -> int:
+        return 0
+
+    def __getitem__(self, position: int) -> Event:
+        raise IndexError(position)
+
+    def starts(self) -> list[int]:
+        return []
+
+    def position_of(self, event_id: str) -> int | None:
+        return None
+
+
+NO_EVENTS = _NoEvents()
 
 
 class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -99,15 +130,19 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.events: list[Event] = []
+        self.events: Selection | _NoEvents = NO_EVENTS
         self.display_options = DateDisplay()
         self.visual = False
         self._document_tags: Mapping[str, str] = {}
-        self._rows: list[int] = []  # event index, or -(k + 1) for heading k
         self._headings: list[int] = []  # year of each heading
-        self._row_of_event: list[int] = []
         self._group_starts: list[int] = []  # first event index of each year group
-        self._labels: dict[int, tuple[str, str, str]] = {}
+        self._group_rows: list[int] = []  # row of each year heading
+        self._row_count = 0
+        self._labels: LRUCache[int, tuple[str, str, str]] = LRUCache(4096)
+        # Events whose labels count towards the date columns' widths, and those widths' counts.
+        self._measured: set[int] = set()
+        self._first_widths: Counter[int] = Counter()
+        self._second_widths: Counter[int] = Counter()
         self._first_width = 0
         self._second_width = 0
         self._tag_width = 0
@@ -126,22 +161,23 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
     def event(self) -> Event | None:
         return self.events[self.cursor] if 0 <= self.cursor < len(self.events) else None
 
-    def set_events(self, events_: Sequence[Event], document_tags: Mapping[str, str],
+    def set_events(self, events_: Selection, document_tags: Mapping[str, str],
                    keep: str | None = None, near: date | None = None) -> None:
-        """Show ``events_``; select the event with id ``keep`` if present, else the
-        one nearest ``near``, else the first."""
-        self.events = list(events_)
+        """Show the selection ``events_``; select the event with id ``keep`` if
+        present, else the one nearest ``near``, else the first."""
+        self.events = events_
         self._document_tags = document_tags
-        self._tag_width = max((cell_len(tag) for tag in document_tags.values()), default=0)
-        self._time_index = TimeIndex([e.date.start for e in self.events])
+        # Tags are «#1» … «#n», one per document: the widest is the last one's.
+        self._tag_width = len(f"#{len(document_tags)}") if len(document_tags) else 0
+        self._time_index = TimeIndex(events_.starts())
         self._matches, self._match_set = [], frozenset()
+        target = 0 if len(events_) else -1
+        if keep is not None and len(events_):
+            found = events_.position_of(keep)
+            if found is None and near is not None:
+                found = self._time_index.closest(near)
+            target = found if found is not None else 0
         self._relayout()
-        target = 0 if self.events else -1
-        if keep is not None:
-            target = next((i for i, e in enumerate(self.events) if e.id == keep), -1)
-            if target < 0 and near is not None and self.events:
-                target = self._nearest_to(near)
-            target = max(target, 0) if self.events else -1
         self.set_reactive(TimelineList.cursor, -2)  # so the watcher runs even if the index is unchanged
         self.cursor = target
 
@@ -174,40 +210,54 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         on_match = position < len(self._matches) and self._matches[position] == self.cursor
         return (position + 1 if on_match else 0), len(self._matches)
 
-    def _nearest_to(self, day: date) -> int:
-        return min(range(len(self.events)), key=lambda i: abs((self.events[i].date.start - day).days))
+    # --- rows: a year heading before the first event of each year --------------------
+
+    def row_of_event(self, index: int) -> int:
+        """The row that shows event ``index`` (after its year's heading and those before)."""
+        return index + bisect_right(self._group_starts, index)
+
+    def row_item(self, row: int) -> int:
+        """What row ``row`` shows: an event index, or ``-(k + 1)`` for heading ``k``."""
+        group = bisect_right(self._group_rows, row) - 1
+        if group < 0:
+            return row
+        if row == self._group_rows[group]:
+            return -(group + 1)
+        return row - group - 1
 
     def _relayout(self) -> None:
-        """Rows (headings + events) for the current calendar; column widths."""
-        calendar = self.display_options.first
-        rows: list[int] = []
-        headings: list[int] = []
-        row_of_event: list[int] = []
-        group_starts: list[int] = []
-        previous_year: int | None = None
-        for index, event in enumerate(self.events):
-            year = event_year(event, calendar)
-            if year != previous_year:
-                headings.append(year)
-                rows.append(-len(headings))
-                group_starts.append(index)
-                previous_year = year
-            row_of_event.append(len(rows))
-            rows.append(index)
-        self._rows, self._headings, self._row_of_event = rows, headings, row_of_event
-        self._group_starts = group_starts
-        self._labels = {}
-        firsts, seconds = [], []
-        for index in range(len(self.events)):
-            label_first, label_second, _ = self._label(index)
-            firsts.append(cell_len(label_first))
-            seconds.append(cell_len(label_second))
-        self._first_width = row_layout.column_width(firsts)
-        self._second_width = row_layout.column_width(seconds)
+        """Rows (headings + events) for the current calendar; column widths
+        (from the first events here, then from the rows on screen as they are drawn)."""
+        self._headings, self._group_starts = year_groups(self.events.starts(), self.display_options.first)
+        self._group_rows = [first + k for k, first in enumerate(self._group_starts)]
+        self._row_count = len(self.events) + len(self._headings)
+        self._labels.clear()
+        self._measured = set()
+        self._first_widths, self._second_widths = Counter(), Counter()
+        self._first_width = self._second_width = 0
+        self._measure(range(min(len(self.events), _MEASURED_FIRST)))
         self._planned = None
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.virtual_size = Size(self.size.width, self._row_count)
         self.refresh()
+
+    def _measure(self, indices: range) -> bool:
+        """Count these events' labels into the date columns' widths; True if the widths changed."""
+        new = [i for i in indices if i not in self._measured]
+        if not new:
+            return False
+        for index in new:
+            label_first, label_second, _ = self._label(index)
+            self._first_widths[cell_len(label_first)] += 1
+            self._second_widths[cell_len(label_second)] += 1
+        self._measured.update(new)
+        widths = (row_layout.column_width_counted(self._first_widths),
+                  row_layout.column_width_counted(self._second_widths))
+        changed = widths != (self._first_width, self._second_width)
+        if changed:
+            self._first_width, self._second_width = widths
+            self._planned = None
+        return changed
 
     def _label(self, index: int) -> tuple[str, str, str]:
         found = self._labels.get(index)
@@ -219,13 +269,22 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # --- drawing -------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Rows coming into view may hold a wider date: the columns widen first,
+        # so every row on screen is drawn with the same widths.
+        top = int(self.scroll_offset.y) + crop.y
+        shown = [i for i in map(self.row_item, range(max(top, 0), min(top + crop.height, self._row_count))) if i >= 0]
+        if shown and self._measure(range(shown[0], shown[-1] + 1)):
+            self._strips.clear()
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         width = self.scrollable_content_region.width
-        if row >= len(self._rows) or width <= 0:
+        if row >= self._row_count or width <= 0:
             return Strip.blank(width, self.rich_style)
-        index = self._rows[row]
+        index = self.row_item(row)
         selected = index >= 0 and index == self.cursor
         key = (row, index, width, selected, self.has_focus, index in self._match_set)
         strip = self._strips.get(key)
@@ -326,32 +385,32 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_cursor(self, old: int, new: int) -> None:
         for index in (old, new):
-            if 0 <= index < len(self._row_of_event):
-                self.refresh_line(self._row_of_event[index])
+            if 0 <= index < len(self.events):
+                self.refresh_line(self.row_of_event(index))
         self._scroll_to_cursor()
         self.post_message(self.Highlighted(self.event))
 
     def validate_cursor(self, value: int) -> int:
-        if not self.events:
+        if not len(self.events):
             return -1
         return min(max(value, 0), len(self.events) - 1)
 
     def _scroll_to_cursor(self) -> None:
-        if not 0 <= self.cursor < len(self._row_of_event):
+        if not 0 <= self.cursor < len(self.events):
             return
         height = self.scrollable_content_region.height
         if height <= 0:
             return
-        row = self._row_of_event[self.cursor]
+        row = self.row_of_event(self.cursor)
         # Show the year heading too when the cursor is the first of its year.
-        top = row - 1 if row > 0 and self._rows[row - 1] < 0 else row
+        top = row - 1 if row > 0 and self.row_item(row - 1) < 0 else row
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
         elif row >= self.scroll_y + height:
             self.scroll_to(y=row - height + 1, animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        self.virtual_size = Size(self.scrollable_content_region.width, self._row_count)
         self._strips.clear()
         self.call_after_refresh(self._scroll_to_cursor)
 
@@ -362,8 +421,8 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         self._refresh_cursor_row()
 
     def _refresh_cursor_row(self) -> None:
-        if 0 <= self.cursor < len(self._row_of_event):
-            self.refresh_line(self._row_of_event[self.cursor])
+        if 0 <= self.cursor < len(self.events):
+            self.refresh_line(self.row_of_event(self.cursor))
 
     def on_click(self, event: events.Click) -> None:
         """A click selects the event on that row (a year heading: its first event)."""
@@ -371,8 +430,8 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         if offset is None:
             return
         row = self.scroll_offset.y + offset.y
-        if 0 <= row < len(self._rows):
-            index = self._rows[row]
+        if 0 <= row < self._row_count:
+            index = self.row_item(row)
             self.cursor = index if index >= 0 else self._group_starts[-index - 1]
             if event.chain == 2:  # a double click opens the source, as Enter
                 self.action_open_source()
@@ -390,16 +449,16 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
         return True
 
     def select_event(self, event_id: str) -> bool:
-        for index, event in enumerate(self.events):
-            if event.id == event_id:
-                self.cursor = index
-                return True
-        return False
+        index = self.events.position_of(event_id)
+        if index is None:
+            return False
+        self.cursor = index
+        return True
 
     # --- actions ---------------------------------------------------------------
 
     def action_move(self, step: int) -> None:
-        if self.events:
+        if len(self.events):
             self.cursor = self.cursor + step
 
     def action_top(self) -> None:
@@ -408,30 +467,30 @@ class TimelineList(ScrollView, can_focus=True, inherit_bindings=False):
             self.action_first()
 
     def action_first(self) -> None:
-        if self.events:
+        if len(self.events):
             self.cursor = 0
 
     def action_last(self) -> None:
-        if self.events:
+        if len(self.events):
             self.cursor = len(self.events) - 1
 
     def action_page(self, direction: int) -> None:
-        if not self.events:
+        if not len(self.events):
             return
         height = max(self.scrollable_content_region.height - 1, 1)
-        row = self._row_of_event[self.cursor] + direction * height
-        row = min(max(row, 0), len(self._rows) - 1)
+        row = self.row_of_event(self.cursor) + direction * height
+        row = min(max(row, 0), self._row_count - 1)
         # Land on an event row: the nearest in the direction of travel, else back.
         for step in (direction, -direction):
             probe = row
-            while 0 <= probe < len(self._rows) and self._rows[probe] < 0:
+            while 0 <= probe < self._row_count and self.row_item(probe) < 0:
                 probe += step
-            if 0 <= probe < len(self._rows):
-                self.cursor = self._rows[probe]
+            if 0 <= probe < self._row_count:
+                self.cursor = self.row_item(probe)
                 return
 
     def action_year_group(self, direction: int) -> None:
-        if not self.events:
+        if not len(self.events):
             return
         group = bisect_right(self._group_starts, self.cursor) - 1
         target = group + direction
