@@ -21,45 +21,23 @@ import os
 import shutil
 import sys
 import time
-from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from core.archive import is_archive
-from core.documents import JSONL_SUFFIXES, iter_documents, parse_date
+from core.documents import iter_documents
 from core.export import FORMATS, LABEL_CALENDARS, date_label, display_text, render
 from core.model import CALENDAR_NAMES
 from core.parallel import usable_cores
 from core.store import Query
 from core.timeline import Timeline, build_timeline
 from tui.bidi import BIDI_CHOICES, resolve_mode
+from tui.command_line import (EXIT_OUTPUT, EXIT_SKIPPED, EXIT_USAGE, OneLineParser, date_argument,
+                              estimate_documents, parse_arguments, report_internal_error)
 from tui.output import OutputError, clash, write_file, write_stdout
 from tui.stopping import Stopped, report_stop, stop_signals_raise
 
-EXIT_SKIPPED = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 70
-EXIT_OUTPUT = 74  # sysexits' EX_IOERR
-
-
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line and exit status 2, as argparse, but no SystemExit here
-        raise _UsageError(message)
-
-
-def _date(value: str) -> date:
-    try:
-        return parse_date(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _parser() -> _Parser:
-    p = _Parser(prog="ruydad extract",
+def _parser() -> OneLineParser:
+    p = OneLineParser(prog="ruydad extract",
                 description="Print the timeline of dated events in Persian news articles.")
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help=".txt article, .jsonl file, folder of these, - for standard input, "
@@ -67,7 +45,7 @@ def _parser() -> _Parser:
     p.add_argument("--format", choices=("table", *FORMATS),
                    help="output format (default: table on a terminal, json otherwise)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--date", type=_date, metavar="DATE",
+    p.add_argument("--date", type=date_argument, metavar="DATE",
                    help="publication date for every article: 2024-11-30 or Jalali 1403/09/10")
     p.add_argument("--calendar", choices=LABEL_CALENDARS, default="jalali", help="calendar of displayed dates")
     p.add_argument("--bidi", choices=BIDI_CHOICES, default="auto",
@@ -76,9 +54,9 @@ def _parser() -> _Parser:
     p.add_argument("--workers", type=int, metavar="N",
                    help=f"processes to use, at most the usable cores (default: all, here {usable_cores()})")
     chosen = p.add_argument_group("which events (on archives and plain inputs alike)")
-    chosen.add_argument("--from", dest="start", type=_date, metavar="DATE",
+    chosen.add_argument("--from", dest="start", type=date_argument, metavar="DATE",
                         help="events that end on or after DATE (2024-11-30 or Jalali 1403/09/10)")
-    chosen.add_argument("--to", dest="end", type=_date, metavar="DATE", help="events that start on or before DATE")
+    chosen.add_argument("--to", dest="end", type=date_argument, metavar="DATE", help="events that start on or before DATE")
     chosen.add_argument("--search", metavar="TEXT",
                         help="events whose text holds TEXT (ignores ZWNJ, letter forms, digit scripts, spaces)")
     chosen.add_argument("--actor", metavar="NAME", help="events that name this actor (any known spelling)")
@@ -127,21 +105,14 @@ def run_extract(argv: list[str]) -> int:
         # The reader went away (| head): not an error; keep Python quiet at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as error:  # a bug: one line, never a traceback
-        print(f"ruydad: internal error: {display_text(f'{type(error).__name__}: {error}')}", file=sys.stderr)
-        return EXIT_INTERNAL
+    except Exception as error:  # noqa: BLE001 — a bug: one line, never a traceback
+        return report_internal_error(error)
 
 
 def _run(argv: list[str]) -> int:
-    parser = _parser()
-    try:
-        args = parser.parse_args(argv)
-    except _UsageError as error:
-        print(parser.format_usage().rstrip(), file=sys.stderr)
-        print(f"ruydad extract: error: {display_text(str(error))}", file=sys.stderr)
-        return EXIT_USAGE
-    except SystemExit as leave:  # --help
-        return int(leave.code or 0)
+    args = parse_arguments(_parser(), argv)
+    if isinstance(args, int):
+        return args
     if args.workers is not None and args.workers < 1:
         print("ruydad extract: error: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
@@ -282,7 +253,7 @@ class _Progress:
     """``ruydad: [#####.....] 120/494 documents``, redrawn at most ten times a second."""
 
     def __init__(self, paths: list[str]) -> None:
-        self.total = _estimate_documents(paths)
+        self.total = estimate_documents(paths)
         self.last = 0.0
         self.width = 0  # of the line drawn last, to blank it out with spaces (plain text, no escapes)
 
@@ -305,31 +276,3 @@ class _Progress:
         if self.width:
             sys.stderr.write("\r" + " " * self.width + "\r")
             sys.stderr.flush()
-
-
-def _estimate_documents(paths: list[str]) -> int | None:
-    """How many documents the paths hold (lines of JSON Lines, .txt files); None for stdin."""
-    total = 0
-    for path in paths:
-        if path == "-":
-            return None
-        if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                total += sum(_count_file(os.path.join(root, f), listed=False)
-                             for f in files if not f.startswith("."))
-        else:
-            total += _count_file(path, listed=True)
-    return total or None
-
-
-def _count_file(path: str, listed: bool) -> int:
-    """``listed``: named on the command line, so read whatever its suffix."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in JSONL_SUFFIXES:
-        return 1 if listed or suffix == ".txt" else 0
-    try:
-        with open(path, "rb") as f:
-            return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) or 1
-    except OSError:
-        return 0

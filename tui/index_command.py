@@ -17,17 +17,18 @@ import time
 
 from core.export import display_text
 from core.parallel import usable_cores
-from tui.extract_command import EXIT_INTERNAL, EXIT_SKIPPED, EXIT_USAGE, _date, _estimate_documents, _Parser, _UsageError
+from tui.command_line import (EXIT_SKIPPED, EXIT_USAGE, OneLineParser, date_argument, estimate_documents,
+                              parse_arguments, report_internal_error)
 from tui.stopping import Stopped, report_stop, stop_signals_raise
 
 
-def _parser() -> _Parser:
-    p = _Parser(prog="ruydad index", description="Read Persian news articles into an archive "
+def _parser() -> OneLineParser:
+    p = OneLineParser(prog="ruydad index", description="Read Persian news articles into an archive "
                                                  "(SQLite) that ruydad and ruydad extract open at once.")
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help=".txt article, .jsonl file, folder of these, or - for standard input")
     p.add_argument("--db", required=True, metavar="ARCHIVE", help="the archive to create or add to")
-    p.add_argument("--date", type=_date, metavar="DATE",
+    p.add_argument("--date", type=date_argument, metavar="DATE",
                    help="publication date for every article this run adds: 2024-11-30 or Jalali 1403/09/10")
     p.add_argument("--workers", type=int, metavar="N",
                    help=f"processes to use, at most the usable cores (default: all, here {usable_cores()})")
@@ -47,21 +48,14 @@ def run_index(argv: list[str]) -> int:
         report_stop(stop)
         print("ruydad: what was committed stays in the archive; run the same command to finish", file=sys.stderr)
         return stop.exit_status
-    except Exception as error:  # a bug: one line, never a traceback
-        print(f"ruydad: internal error: {display_text(f'{type(error).__name__}: {error}')}", file=sys.stderr)
-        return EXIT_INTERNAL
+    except Exception as error:  # noqa: BLE001 — a bug: one line, never a traceback
+        return report_internal_error(error)
 
 
 def _run(argv: list[str]) -> int:
-    parser = _parser()
-    try:
-        args = parser.parse_args(argv)
-    except _UsageError as error:
-        print(parser.format_usage().rstrip(), file=sys.stderr)
-        print(f"ruydad index: error: {display_text(str(error))}", file=sys.stderr)
-        return EXIT_USAGE
-    except SystemExit as leave:  # --help
-        return int(leave.code or 0)
+    args = parse_arguments(_parser(), argv)
+    if isinstance(args, int):
+        return args
     if args.db in args.paths:
         print("ruydad index: error: the archive cannot also be an input", file=sys.stderr)
         return EXIT_USAGE
@@ -109,7 +103,7 @@ def _run(argv: list[str]) -> int:
             cluster.close()
         return EXIT_USAGE
 
-    meter = _Meter(_estimate_documents(args.paths)) if sys.stderr.isatty() else None
+    meter = _Meter(estimate_documents(args.paths)) if sys.stderr.isatty() else None
     started = time.monotonic()
     try:
         summary = index_documents(
